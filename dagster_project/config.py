@@ -1,0 +1,70 @@
+"""The one place where paths and environment variables are read.
+
+Everything else (CLI, Dagster definitions, dbt profile, tests) asks this module, so a
+path is never computed twice in two different ways.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DBT_PROJECT_DIR = PROJECT_ROOT / "dbt"
+SEEDS_DIR = PROJECT_ROOT / "seeds"
+VOCAB_DIR = SEEDS_DIR / "vocab"
+
+EXTRACTOR_VERSION = "0.1.0"
+
+ENV_WAREHOUSE = "UNREST_WAREHOUSE"
+ENV_RAW_DIR = "UNREST_RAW_DIR"
+ENV_ONLINE = "UNREST_ONLINE"
+
+
+def dbt_executable() -> str:
+    """The `dbt` next to the running interpreter, so `.venv/bin/unrest` works unactivated."""
+    candidate = Path(sys.executable).parent / "dbt"
+    return str(candidate) if candidate.exists() else "dbt"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Resolved locations for one build.
+
+    `warehouse` is the published file analysts open. Builds write to `working_copy`
+    and publish it atomically once dbt and its tests have passed.
+    """
+
+    raw_dir: Path
+    warehouse: Path
+    online: bool = False
+
+    @property
+    def working_copy(self) -> Path:
+        return self.warehouse.parent / ".build" / self.warehouse.name
+
+    def with_overrides(self, raw_dir: str | Path | None = None, warehouse: str | Path | None = None) -> "Settings":
+        return replace(
+            self,
+            raw_dir=_absolute(raw_dir) if raw_dir else self.raw_dir,
+            warehouse=_absolute(warehouse) if warehouse else self.warehouse,
+        )
+
+
+def _absolute(path: str | Path) -> Path:
+    p = Path(path).expanduser()
+    return p if p.is_absolute() else (Path.cwd() / p).resolve()
+
+
+def load_settings() -> Settings:
+    """Settings from the environment; relative paths are taken from the current directory,
+    falling back to the project root for the defaults so `dagster dev` finds them too."""
+    raw = os.environ.get(ENV_RAW_DIR)
+    wh = os.environ.get(ENV_WAREHOUSE)
+    return Settings(
+        raw_dir=_absolute(raw) if raw else PROJECT_ROOT / "raw",
+        warehouse=_absolute(wh) if wh else PROJECT_ROOT / "warehouse" / "unrest.duckdb",
+        online=os.environ.get(ENV_ONLINE, "") == "1",
+    )
