@@ -1,0 +1,1 @@
+"""One reader per input format. Readers are pure: path in, rows and quarantine records out."""
