@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DBT_PROJECT_DIR = PROJECT_ROOT / "dbt"
+# Overridable so that a team can point the pipeline at an extended copy of the dbt project.
+DBT_PROJECT_DIR = Path(os.environ.get("UNREST_DBT_PROJECT_DIR") or PROJECT_ROOT / "dbt").resolve()
 SEEDS_DIR = PROJECT_ROOT / "seeds"
 VOCAB_DIR = SEEDS_DIR / "vocab"
 

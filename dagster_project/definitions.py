@@ -1,0 +1,29 @@
+"""Dagster definitions: what `dagster dev` loads and what `unrest build` runs in-process.
+
+DuckDB allows one writing process, so every run uses the in-process executor: the assets
+of a run execute one after another against the same working copy.
+"""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from dagster_project.defs.assets.articles import raw_articles
+from dagster_project.defs.assets.dbt import unrest_dbt_models
+from dagster_project.defs.assets.extraction import article_extractions
+from dagster_project.defs.assets.indicators import raw_indicator_observations
+from dagster_project.defs.assets.publish import published_warehouse
+from dagster_project.defs.resources import build_resources
+
+ALL_ASSETS = [raw_articles, article_extractions, raw_indicator_observations, unrest_dbt_models, published_warehouse]
+
+
+def build_definitions(settings=None) -> dg.Definitions:
+    return dg.Definitions(
+        assets=ALL_ASSETS,
+        resources=build_resources(settings),
+        executor=dg.in_process_executor,
+    )
+
+
+defs = build_definitions()

@@ -1,0 +1,88 @@
+"""The dbt project as Dagster assets; dbt tests become asset checks.
+
+The manifest is prepared here with `dbt parse` whenever it is missing or older than the
+project's files, so neither `dagster dev` nor `unrest build` needs a manual step.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Mapping
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import dagster as dg
+from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
+from dagster_duckdb import DuckDBResource
+
+from dagster_project.config import DBT_PROJECT_DIR, SEEDS_DIR, dbt_executable
+
+DUCKDB_PATH_ENV = "UNREST_DBT_DUCKDB_PATH"  # read by dbt/profiles.yml
+
+dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+
+
+def _newest_source_mtime() -> float:
+    newest = 0.0
+    for folder in (DBT_PROJECT_DIR, SEEDS_DIR):
+        for path in folder.rglob("*"):
+            if "target" in path.parts or "logs" in path.parts or not path.is_file():
+                continue
+            if path.suffix in {".sql", ".yml", ".yaml", ".csv"}:
+                newest = max(newest, path.stat().st_mtime)
+    return newest
+
+
+@cache
+def prepared_manifest() -> Path:
+    """`dbt parse` if the manifest is missing or stale; returns the manifest path."""
+    manifest = dbt_project.manifest_path
+    if not manifest.exists() or manifest.stat().st_mtime < _newest_source_mtime():
+        env = {**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+        done = subprocess.run(
+            [dbt_executable(), "parse", "--quiet", "--project-dir", str(DBT_PROJECT_DIR),
+             "--profiles-dir", str(DBT_PROJECT_DIR), "--target-path", str(dbt_project.target_path)],
+            cwd=DBT_PROJECT_DIR, env=env, capture_output=True, text=True,
+        )
+        if done.returncode != 0:
+            raise RuntimeError(f"dbt parse failed:\n{done.stdout}\n{done.stderr}")
+    return manifest
+
+
+class UnrestDbtTranslator(DagsterDbtTranslator):
+    """dbt nodes keyed by schema and name (`marts/fct_claims`), matching the raw assets' keys."""
+
+    def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> dg.AssetKey:
+        if dbt_resource_props["resource_type"] == "source":
+            return dg.AssetKey([dbt_resource_props["schema"], dbt_resource_props["name"]])
+        schema = dbt_resource_props.get("config", {}).get("schema") or dbt_resource_props.get("schema")
+        return dg.AssetKey([schema, dbt_resource_props["name"]])
+
+    def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
+        if dbt_resource_props["resource_type"] == "seed":
+            return "seeds"
+        return dbt_resource_props.get("config", {}).get("schema") or "dbt"
+
+
+@contextmanager
+def _duckdb_path_for_dbt(path: str):
+    previous = os.environ.get(DUCKDB_PATH_ENV)
+    os.environ[DUCKDB_PATH_ENV] = path
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(DUCKDB_PATH_ENV, None)
+        else:
+            os.environ[DUCKDB_PATH_ENV] = previous
+
+
+@dbt_assets(manifest=prepared_manifest(), dagster_dbt_translator=UnrestDbtTranslator())
+def unrest_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, duckdb: DuckDBResource):
+    """Seeds, staging, intermediate and marts, built and tested by `dbt build`."""
+    Path(duckdb.database).parent.mkdir(parents=True, exist_ok=True)
+    with _duckdb_path_for_dbt(duckdb.database):
+        yield from dbt.cli(["build"], context=context).stream()

@@ -1,0 +1,47 @@
+"""Shared fixtures: a warehouse built once per session by the real `unrest` command."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+FOUNDING = REPO / "raw" / "articles" / "founding-article.txt"
+UNREST = str(Path(sys.executable).parent / "unrest")
+
+
+def run_unrest(*args: str, env: dict | None = None, check: bool = False, timeout: int = 600) -> subprocess.CompletedProcess:
+    full_env = {**os.environ, **(env or {})}
+    done = subprocess.run([UNREST, *args], capture_output=True, text=True, env=full_env, timeout=timeout, cwd=REPO)
+    if check and done.returncode != 0:
+        raise AssertionError(f"unrest {' '.join(args)} exited {done.returncode}\nstdout:\n{done.stdout}\nstderr:\n{done.stderr}")
+    return done
+
+
+@pytest.fixture(scope="session")
+def built_warehouse(tmp_path_factory) -> dict:
+    """raw/ with the founding article, a same-text duplicate and two unreadable files; built once."""
+    root = tmp_path_factory.mktemp("e2e")
+    raw = root / "raw"
+    (raw / "articles" / "more").mkdir(parents=True)
+    shutil.copy(FOUNDING, raw / "articles" / "founding-article.txt")
+    # Same text under another name and folder: kept once.
+    (raw / "articles" / "more" / "same-text.md").write_text(FOUNDING.read_text(encoding="utf-8"), encoding="utf-8")
+    (raw / "articles" / "broken.md").write_text("---\ntitle: [unclosed\n---\nSome text.\n", encoding="utf-8")
+    (raw / "articles" / "noise.txt").write_bytes(b"\x00\x01\x02binary\xff\xfe")
+    warehouse = root / "warehouse" / "unrest.duckdb"
+    first = run_unrest("build", "--raw-dir", str(raw), "--warehouse", str(warehouse), check=True)
+    return {"root": root, "raw": raw, "warehouse": warehouse, "first_build": first}
+
+
+@pytest.fixture()
+def wh(built_warehouse):
+    con = duckdb.connect(str(built_warehouse["warehouse"]), read_only=True)
+    yield con
+    con.close()
