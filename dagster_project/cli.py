@@ -40,7 +40,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     _quiet_dagster_warnings()
     import dagster as dg
 
-    from dagster_project.definitions import ALL_ASSETS
+    from dagster_project.definitions import ALL_ASSETS, ALL_CHECKS
     from dagster_project.defs.assets.publish import PUBLISHED_KEY
     from dagster_project.defs.resources import build_resources
     from dagster_project.warehouse.publisher import BuildLockedError, build_lock, prepare_working_copy
@@ -58,7 +58,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         with build_lock(settings.working_copy):
             prepare_working_copy(settings.working_copy, settings.warehouse)
             result = dg.materialize(
-                ALL_ASSETS,
+                [*ALL_ASSETS, *ALL_CHECKS],
                 resources=build_resources(settings),
                 selection=selection,
                 raise_on_error=False,
@@ -201,6 +201,28 @@ def _print_table(columns: list[str], rows: list) -> None:
         print(" | ".join(fit(v, w).ljust(w) for v, w in zip(r, widths)))
 
 
+# ---------------------------------------------------------------------------- report
+def cmd_report(args: argparse.Namespace) -> int:
+    from dagster_project.config import load_settings
+    from dagster_project.reporting.report import write_report
+
+    settings = load_settings().with_overrides(warehouse=args.warehouse)
+    try:
+        files = write_report(settings.warehouse, args.country.upper(), Path(args.out))
+    except (FileNotFoundError, ValueError) as exc:
+        _err(str(exc))
+        return EXIT_FAILED
+    print(f"wrote {files.png}\nwrote {files.html}")
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------------------- eval
+def cmd_eval(args: argparse.Namespace) -> int:
+    from dagster_project.evaluation import main as eval_main
+
+    return eval_main(args.eval_args)
+
+
 # ---------------------------------------------------------------------------- main
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="unrest", description="Unrest Warehouse: protests, claims, sanctions and the economy in DuckDB.")
@@ -224,6 +246,16 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--warehouse", help="published DuckDB file (default: UNREST_WAREHOUSE or warehouse/unrest.duckdb)")
     q.add_argument("--format", choices=["table", "csv", "json"], default="table")
     q.set_defaults(func=cmd_query)
+
+    r = sub.add_parser("report", help="write a PNG timeline and an HTML page for one country")
+    r.add_argument("--country", default="IRN", help="ISO3 code (default IRN)")
+    r.add_argument("--out", default="reports", help="output directory (default reports/)")
+    r.add_argument("--warehouse", help="published DuckDB file (default: UNREST_WAREHOUSE or warehouse/unrest.duckdb)")
+    r.set_defaults(func=cmd_report)
+
+    ev = sub.add_parser("eval", help="score the extractor on a labelled corpus (precision, recall, F1)", add_help=False)
+    ev.add_argument("eval_args", nargs=argparse.REMAINDER)
+    ev.set_defaults(func=cmd_eval)
     return parser
 
 

@@ -1,7 +1,8 @@
 """Dagster definitions: what `dagster dev` loads and what `unrest build` runs in-process.
 
-DuckDB allows one writing process, so every run uses the in-process executor: the assets
-of a run execute one after another against the same working copy.
+DuckDB allows one writing process, so every run uses the in-process executor: the steps of
+a run execute one after another against the same working copy, and `unrest build` holds a
+file lock so that two builds never write it at once.
 """
 
 from __future__ import annotations
@@ -13,7 +14,11 @@ from dagster_project.defs.assets.dbt import unrest_dbt_models
 from dagster_project.defs.assets.extraction import article_extractions
 from dagster_project.defs.assets.indicators import raw_indicator_observations
 from dagster_project.defs.assets.publish import published_warehouse
+from dagster_project.defs.checks import ALL_CHECKS
+from dagster_project.defs.jobs import build_warehouse_job
 from dagster_project.defs.resources import build_resources
+from dagster_project.defs.schedules import daily_build
+from dagster_project.defs.sensors import raw_files_sensor
 
 ALL_ASSETS = [raw_articles, article_extractions, raw_indicator_observations, unrest_dbt_models, published_warehouse]
 
@@ -21,6 +26,10 @@ ALL_ASSETS = [raw_articles, article_extractions, raw_indicator_observations, unr
 def build_definitions(settings=None) -> dg.Definitions:
     return dg.Definitions(
         assets=ALL_ASSETS,
+        asset_checks=ALL_CHECKS,
+        jobs=[build_warehouse_job],
+        schedules=[daily_build],
+        sensors=[raw_files_sensor],
         resources=build_resources(settings),
         executor=dg.in_process_executor,
     )

@@ -1,0 +1,1 @@
+"""Charts and an HTML page from the published warehouse (read-only)."""
