@@ -26,6 +26,7 @@ class QuarantineRecord:
 class ReadResult:
     rows: list[dict] = field(default_factory=list)
     quarantine: list[QuarantineRecord] = field(default_factory=list)
+    duplicates: int = 0  # records skipped because an identical one was already read
 
     def extend(self, other: "ReadResult") -> None:
         self.rows.extend(other.rows)

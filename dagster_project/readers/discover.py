@@ -1,0 +1,67 @@
+"""Find input files and hand each to the reader that recognises its content."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from dagster_project.readers import long_csv
+from dagster_project.readers.base import QuarantineRecord, ReadResult, payload_of
+
+HEAD_BYTES = 16_384
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    detect: Callable[[str], bool]
+    read: Callable[[Path, Path], ReadResult]
+
+
+# Order matters: the first format whose detector accepts the head of a file reads it.
+INDICATOR_FORMATS: list[Format] = [
+    Format("long_csv", long_csv.detect, long_csv.read),
+]
+EVENT_FORMATS: list[Format] = []
+
+
+def read_head(path: Path) -> str:
+    with open(path, "rb") as handle:
+        data = handle.read(HEAD_BYTES)
+    if b"\x00" in data:
+        raise ValueError("binary file (contains NUL bytes)")
+    text = data.decode("utf-8", errors="replace")
+    return text.lstrip("\ufeff")
+
+
+def input_files(directory: Path) -> list[Path]:
+    if not directory.is_dir():
+        return []
+    return sorted(
+        p for p in directory.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(directory).parts)
+    )
+
+
+def read_directory(directory: Path, root: Path, formats: list[Format], kind: str) -> ReadResult:
+    result = ReadResult()
+    for path in input_files(directory):
+        rel = path.relative_to(root).as_posix()
+        try:
+            head = read_head(path)
+            chosen = next((f for f in formats if f.detect(head)), None)
+            if chosen is None:
+                raise ValueError(f"unrecognised {kind} file format (first line: {head.splitlines()[0][:120] if head else '(empty)'!r})")
+            result.extend(chosen.read(path, root))
+        except (ValueError, UnicodeDecodeError, OSError) as exc:
+            result.quarantine.append(QuarantineRecord(rel, None, f"{rel}: {exc}", payload_of(path)))
+    return result
+
+
+def read_indicators(indicators_dir: Path, root: Path | None = None) -> ReadResult:
+    return read_directory(indicators_dir, root or indicators_dir, INDICATOR_FORMATS, "indicator")
+
+
+def read_events(events_dir: Path, root: Path | None = None) -> ReadResult:
+    return read_directory(events_dir, root or events_dir, EVENT_FORMATS, "event dataset")
