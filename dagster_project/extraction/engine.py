@@ -1,0 +1,683 @@
+"""Article text → event reports, claims and indicator mentions.
+
+General rules over the lexicons in `lexicon/` and the shared vocabularies in `seeds/vocab/`;
+nothing here knows any particular article. The pipeline, per article:
+
+1. split sentences (offsets kept), find actors, countries, places and dates in each;
+2. event triggers → candidate reports, with actors, place, date and stance from the sentence;
+3. numbers next to a quantity word → claims, with claimant and stance from the clause;
+   relative claims ("much lower") are linked to the claim they compare with;
+4. economic terms with a direction in the same clause → indicator mentions;
+5. reports of the same event, and claims of the same figure, merge within the article,
+   keeping the best evidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from dagster_project.config import EXTRACTOR_VERSION
+from dagster_project.extraction import lexicon as lx
+from dagster_project.extraction.dates import DateMention, find_dates
+from dagster_project.extraction.model import Claim, EventReport, ExtractionResult, IndicatorMention
+from dagster_project.extraction.numbers import find_numbers
+from dagster_project.extraction.places import Place, find_places
+from dagster_project.extraction.sentences import split_sentences
+
+MAX_TEXT_CHARS = 5_000_000
+
+CLAIMANT_TYPE_OF_ACTOR = {
+    "state": "state", "security_forces": "state", "foreign_state": "state", "ngo": "ngo",
+    "international_org": "international_org", "media": "media", "state_media": "state_media",
+    "witness": "witness", "opposition": "opposition",
+}
+ROLE_ACTOR_TYPES = {"state", "security_forces"}
+
+_CLAUSE_BREAK = re.compile(r"\s+(?:while|whereas|but|although|though)\s+|;\s*|\s+–\s+")
+_ECON_CLAUSE_BREAK = re.compile(r",|;|\s+and\s+|\s+while\s+|\s+but\s+|\s+as\s+")
+_ACCORDING = re.compile(r"\baccording to\b", re.I)
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|reported|reports|claimed|claims|alleged|alleges|accused|admitted|acknowledged|estimated|"
+    r"confirmed|announced|stated|documented|recorded|verified)\b|\beyewitness|\bwitnesses\b",
+    re.I,
+)
+_HYPOTHETICAL = re.compile(r"\b(?:any|future|possible|potential|planned|avoid|prevent|another|fear of|threat of|ban on|banned)\s+(?:\w+\s+)?$", re.I)
+_MILITARY_STRIKE = re.compile(r"\b(?:air|drone|missile|military|rocket|artillery|pre-emptive|retaliatory)\s*$", re.I)
+_RELATIVE = re.compile(
+    r"\b(?P<deg>much|far|significantly|considerably|substantially|even|slightly|a lot|well)?\s*"
+    r"(?P<cmp>lower|higher|smaller|larger|greater|bigger)\b",
+    re.I,
+)
+_FIGURE_NOUN = re.compile(r"\b(?:estimates?|figures?|numbers?|tolls?|counts?|tally|tallies)\b", re.I)
+_SUBSET = re.compile(r"\b(?:including|among them|of whom|of them|among whom)\s+$", re.I)
+_TARGET_PREP = re.compile(r"\b(?:against|on|targeting|to punish|over)\s+$", re.I)
+_PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\b")
+_OBJECT_PRONOUN = re.compile(r"\b(?:him|her)\b")
+_LOCATIVE_COUNTRY = re.compile(r"\b(?:in|across|throughout|inside)\s+(?:the\s+)?$")
+
+QUANTITY_EVENT_TYPES = {
+    "deaths": ("ASSAULT", "PROTEST", "COERCE"),
+    "injuries": ("ASSAULT", "PROTEST"),
+    "arrests": ("COERCE", "PROTEST"),
+    "participants": ("PROTEST",),
+    "executions": ("ASSAULT",),
+}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    name: str
+    actor_type: str
+    iso3: str | None
+    kind: str  # person, body, role, group, ngo, io, media, state_media, witness, country, opposition
+
+    @property
+    def claimant_type(self) -> str | None:
+        return CLAIMANT_TYPE_OF_ACTOR.get(self.actor_type)
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    mentions: list[Mention]
+    places: list[tuple[int, int, Place]]
+    dates: list[DateMention]
+
+
+@dataclass
+class Candidate:
+    report: EventReport
+    sentence: int
+    score: float
+    group_key: tuple = ()
+    merged_from: list[str] = field(default_factory=list)
+
+
+def _id(*parts) -> str:
+    return hashlib.sha1("|".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
+
+
+# ----------------------------------------------------------------------------- mentions
+def _find_mentions(text: str, start: int, end: int) -> list[Mention]:
+    proper, common = lx.actors()
+    raw: list[Mention] = []
+    for tbl in (proper, common):
+        for m, row in tbl.finditer(text, start, end):
+            surface = m.group(0)
+            name = row["name"]
+            if name == "_group":
+                name = surface.lower()
+            elif name == "_surface":
+                name = surface
+            raw.append(Mention(m.start(), m.end(), surface, name, row["actor_type"], row["iso3"] or None, row["kind"]))
+    aliases = lx.country_aliases()
+    for m in lx.country_regex().finditer(text, start, end):
+        iso3 = aliases.get(m.group(1))
+        if iso3:
+            raw.append(Mention(m.start(1), m.end(1), m.group(1), lx.country_name(iso3), "state", iso3, "country"))
+    # Longest first, then drop overlaps.
+    raw.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    kept: list[Mention] = []
+    for mention in raw:
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return _merge_possessives(text, kept)
+
+
+_JOIN = re.compile(r"^(?:[’']s)?\s+(?:(?:top|supreme|senior|interior|foreign|security|state|hardline|clerical|ruling|military|judicial|own)\s+)?$")
+
+
+def _merge_possessives(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Iran's leadership", "Iranian government", "Trump's administration" → one mention
+    whose type comes from the role and whose country comes from the owner."""
+    out: list[Mention] = []
+    for m in mentions:
+        if out:
+            prev = out[-1]
+            between = text[prev.end:m.start]
+            if (
+                prev.kind in {"country", "person"}
+                and m.kind == "role"
+                and _JOIN.match(between)
+            ):
+                surface = text[prev.start:m.end]
+                out[-1] = Mention(prev.start, m.end, surface, surface, m.actor_type, prev.iso3, "role")
+                continue
+            if prev.kind == "country" and m.kind in {"group", "ngo", "witness", "opposition"} and between.strip() == "":
+                out[-1] = Mention(prev.start, m.end, text[prev.start:m.end], text[prev.start:m.end] if m.kind != "group" else m.name,
+                                  m.actor_type, prev.iso3, m.kind)
+                continue
+        out.append(m)
+    return out
+
+
+# ----------------------------------------------------------------------------- helpers
+def _main_country(sentences: list[Sentence], hint: str | None) -> str | None:
+    if hint:
+        return hint
+    votes: Counter = Counter()
+    first_seen: dict[str, int] = {}
+    for s in sentences:
+        for m in s.mentions:
+            if m.iso3 and m.kind in {"country", "role", "body"}:
+                votes[m.iso3] += 1
+                first_seen.setdefault(m.iso3, m.start)
+        for _, _, place in s.places:
+            votes[place.iso3] += 1
+            first_seen.setdefault(place.iso3, 0)
+    if not votes:
+        return None
+    return max(votes, key=lambda k: (votes[k], -first_seen[k]))
+
+
+def _nearest_date(s: Sentence, position: int) -> DateMention | None:
+    if not s.dates:
+        return None
+    return min(s.dates, key=lambda d: abs(d.start - position))
+
+
+def _attribution(text: str, s: Sentence) -> tuple[str | None, str | None]:
+    """(stance for reports made in this sentence, who it is attributed to)."""
+    sent = s.text
+    m = _ACCORDING.search(sent)
+    if m:
+        tail = sent[m.end():].strip().rstrip(".").strip()
+        tail = re.split(r",|\s+(?:which|who|that)\s+", tail)[0]
+        return "alleged", tail or None
+    m = _REPORTING.search(sent)
+    if m:
+        speaker = next((x for x in reversed(s.mentions) if x.start - s.start < m.start() and x.claimant_type), None)
+        if speaker is None:
+            speaker = next((x for x in s.mentions if x.claimant_type), None)
+        return "alleged", speaker.name if speaker else m.group(0)
+    return None, None
+
+
+def _clauses(s: Sentence) -> list[tuple[int, int]]:
+    spans, last = [], s.start
+    for m in _CLAUSE_BREAK.finditer(s.text):
+        spans.append((last, s.start + m.start()))
+        last = s.start + m.end()
+    spans.append((last, s.end))
+    return spans
+
+
+def _clause_of(clauses: list[tuple[int, int]], position: int) -> tuple[int, int]:
+    return next((c for c in clauses if c[0] <= position < c[1]), clauses[-1])
+
+
+# ----------------------------------------------------------------------------- events
+def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
+    found: list[tuple[int, str, str, re.Match]] = []
+    for m, row in lx.table("events.csv").finditer(text, s.start, s.end):
+        found.append((m.start(), row["event_type"], row["event_mode"], m))
+    for m, row in lx.table("sanctions.csv").finditer(text, s.start, s.end):
+        found.append((m.start(), "SANCTION", row["event_mode"], m))
+    if not found:
+        return []
+    # "sanctioned"/"designated" count only with a sanctions context in the sentence.
+    found = [f for f in found if not (f[1] == "SANCTION" and f[3].group(0).lower() in {"sanctioned", "designated", "blacklisted"}
+                                      and not re.search(r"sanction|treasury|blacklist|asset freeze", s.text, re.I))]
+    types_here = {(t, mode) for _, t, mode, _ in found}
+    out: list[Candidate] = []
+    stance_here, attributed_to = _attribution(text, s)
+    denial = next((m for m, row in lx.table("attribution.csv").finditer(text, s.start, s.end) if row["stance"] == "denies"), None)
+    for position, event_type, mode, m in found:
+        before = text[max(s.start, position - 30):position]
+        if _HYPOTHETICAL.search(before) and event_type in {"PROTEST", "ASSAULT", "COERCE"}:
+            continue
+        if event_type == "PROTEST" and mode == "strike" and _MILITARY_STRIKE.search(before):
+            continue
+        if event_type == "ASSAULT" and mode == "kill" and any(t == "ASSAULT" and md != "kill" for t, md in types_here):
+            continue
+        if event_type == "MOBILIZE" and not any(x.actor_type == "security_forces" for x in s.mentions):
+            continue
+        report = _build_report(text, s, ctx, event_type, mode, position, m.end())
+        if report is None:
+            continue
+        if event_type in {"ACCUSE", "THREATEN", "REJECT", "CONCEDE"}:
+            report.stance = "asserted"
+        elif denial is not None and denial.start() < position:
+            report.stance = "denied"
+            report.attributed_to = next((x.name for x in reversed(s.mentions) if x.start < denial.start()), None)
+        elif stance_here:
+            report.stance = stance_here
+            report.attributed_to = attributed_to
+        score = sum(1 for v in (report.actor1, report.actor2, report.participants, report.location, report.event_date) if v)
+        score += {"asserted": 1.0, "alleged": 0.5, "denied": 0.0}[report.stance]
+        report.confidence = round(min(0.95, 0.45 + 0.08 * score), 2)
+        out.append(Candidate(report, s.index, score))
+    return out
+
+
+def _first(mentions, predicate, start=None, end=None):
+    return next((m for m in mentions if predicate(m) and (start is None or m.start >= start) and (end is None or m.start < end)), None)
+
+
+def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str, position: int, trigger_end: int) -> EventReport | None:
+    mentions = [m for m in s.mentions if not (m.start <= position < m.end)]
+    main = ctx["main_country"]
+    actor1 = actor2 = None
+    participants = None
+    country = None
+    if event_type == "PROTEST":
+        groups = [m for m in mentions if m.kind == "group" and m.actor_type == "protesters" and m.name != "protesters"]
+        participants = "; ".join(dict.fromkeys(g.name for g in groups)) or None
+        rioters = _first(mentions, lambda m: m.actor_type == "rioters")
+        actor1 = rioters if mode == "riot" and rioters else Mention(0, 0, "", "protesters", "protesters", None, "group")
+    elif event_type in {"ASSAULT", "COERCE", "MOBILIZE"}:
+        actor1 = _first(mentions, lambda m: m.actor_type == "security_forces") or _first(mentions, lambda m: m.actor_type == "state" and m.kind != "country")
+        actor2 = _first(mentions, lambda m: m.actor_type in {"protesters", "civilians", "opposition", "media"} or m.kind == "group")
+    elif event_type == "SANCTION":
+        actor1 = _first(mentions, lambda m: (m.iso3 or m.kind == "io") and m.actor_type in {"state", "international_org"}
+                        and not _TARGET_PREP.search(text[max(s.start, m.start - 15):m.start]))
+        target = _first(mentions, lambda m: m.iso3 and _TARGET_PREP.search(text[max(s.start, m.start - 15):m.start]) and m.kind in {"country", "role"})
+        if target is None:
+            target = _first(mentions, lambda m: m.kind == "country" and actor1 is not None and m.iso3 != actor1.iso3)
+        country = target.iso3 if target else (main if actor1 is None or main != actor1.iso3 else None)
+        if country is None:
+            return None
+        actor2 = target or Mention(0, 0, "", lx.country_name(country), "state", country, "country")
+    else:  # speech acts: ACCUSE, THREATEN, REJECT, CONCEDE
+        actor1 = _first(mentions, lambda m: m.claimant_type is not None, end=position)
+        if actor1 is None and _PRONOUN_SUBJECT.match(s.text) and ctx["last_person"]:
+            actor1 = ctx["last_person"]
+        if event_type == "ACCUSE":
+            actor2 = _first(mentions, lambda m: m.iso3 or m.kind in {"person", "group", "role"}, start=position + 1)
+            pronoun = _OBJECT_PRONOUN.search(text, position, min(s.end, trigger_end + 5))
+            if pronoun is not None and (actor2 is None or actor2.start > pronoun.start()):
+                actor2 = next((m for m in reversed(mentions) if m.kind == "person" and m.end <= pronoun.start() and m is not actor1), actor2)
+        if actor1 is None:
+            return None
+    # Where it happened.
+    place = None
+    if event_type in {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"}:
+        if s.places:
+            place = min(s.places, key=lambda p: abs(p[0] - position))[2]
+            country = place.iso3
+        else:
+            located = _first(mentions, lambda m: m.kind == "country" and _LOCATIVE_COUNTRY.search(text[max(s.start, m.start - 12):m.start]))
+            country = located.iso3 if located else main
+    elif country is None:
+        country = (actor1.iso3 if actor1 and actor1.iso3 else None) or main
+
+    def iso_of(actor: Mention | None) -> str | None:
+        if actor is None:
+            return None
+        if actor.iso3:
+            return actor.iso3
+        if actor.actor_type in ROLE_ACTOR_TYPES | {"protesters", "rioters", "opposition", "civilians", "state_media"}:
+            return country
+        return None
+
+    def type_of(actor: Mention | None) -> str | None:
+        if actor is None:
+            return None
+        if actor.actor_type == "state" and actor.iso3 and country and actor.iso3 != country:
+            return "foreign_state"
+        return {"state_media": "media"}.get(actor.actor_type, actor.actor_type)
+
+    date = _nearest_date(s, position)
+    if date is None or date.date is None and ctx["lead_date"] is not None and not date.relative:
+        date = ctx["lead_date"] if date is None else date
+    vocab = lx.event_vocab().get((event_type, mode), {})
+    acled_type, acled_sub = vocab.get("acled_event_type") or None, vocab.get("acled_sub_event_type") or None
+    if event_type == "ASSAULT" and actor2 is not None and actor2.actor_type == "protesters" and mode in {"firearms", "kill"}:
+        acled_type, acled_sub = "Protests", "Excessive force against protesters"
+    evidence = s.text
+    return EventReport(
+        report_id="",
+        article_id=ctx["article_id"],
+        event_type=event_type,
+        event_mode=mode,
+        acled_event_type=acled_type,
+        acled_sub_event_type=acled_sub,
+        actor1=actor1.name if actor1 else None,
+        actor1_type=type_of(actor1) if actor1 else "unknown",
+        actor1_iso3=iso_of(actor1),
+        actor2=actor2.name if actor2 else None,
+        actor2_type=type_of(actor2),
+        actor2_iso3=iso_of(actor2),
+        participants=participants,
+        country_iso3=country,
+        location=place.name if place else None,
+        admin1=place.admin1 if place else None,
+        latitude=place.latitude if place else None,
+        longitude=place.longitude if place else None,
+        geo_precision=place.precision if place else ("country" if country else "unknown"),
+        event_date=date.date if date else None,
+        event_date_end=date.date_end if date else None,
+        date_precision=date.precision if date and date.date else "unknown",
+        evidence_text=evidence,
+        evidence_start=s.start,
+        evidence_end=s.end,
+        extractor_version=EXTRACTOR_VERSION,
+    )
+
+
+def _merge_key(r: EventReport) -> tuple:
+    date_key = (r.event_date, r.date_precision)
+    if r.event_type in {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"}:
+        return (r.event_type, r.event_mode, r.country_iso3, r.location, date_key)
+    if r.event_type == "SANCTION":
+        return (r.event_type, r.event_mode, r.actor1_iso3, r.country_iso3, date_key)
+    return (r.event_type, r.event_mode, r.actor1, r.actor2_iso3 or r.actor2, date_key)
+
+
+def _merge_reports(candidates: list[Candidate]) -> tuple[list[EventReport], dict[int, dict[tuple, str]]]:
+    """One report per event: the candidate with the best evidence wins; its stance is the
+    strongest any sentence gives (asserted over alleged over denied)."""
+    groups: dict[tuple, list[Candidate]] = {}
+    for c in candidates:
+        # A place-less mention of the same event joins the one with a place.
+        key = _merge_key(c.report)
+        if c.report.location is None:
+            same = [k for k in groups if k[:3] == key[:3] and k[4] == key[4]]
+            if same:
+                key = same[0]
+        groups.setdefault(key, []).append(c)
+    reports: list[EventReport] = []
+    by_sentence: dict[int, dict[tuple, str]] = {}
+    for key, members in groups.items():
+        best = max(members, key=lambda c: (c.score, -c.sentence))
+        report = best.report
+        stances = {c.report.stance for c in members}
+        if "asserted" in stances and report.stance != "asserted":
+            best = max((c for c in members if c.report.stance == "asserted"), key=lambda c: (c.score, -c.sentence))
+            report = best.report
+        report.report_id = _id(report.article_id, "report", report.event_type, report.event_mode, report.evidence_start)
+        reports.append(report)
+        for c in members:
+            by_sentence.setdefault(c.sentence, {})[(report.event_type, report.event_mode)] = report.report_id
+    reports.sort(key=lambda r: (r.evidence_start, r.event_type, r.event_mode or ""))
+    return reports, by_sentence
+
+
+# ----------------------------------------------------------------------------- claims
+def _quantity(text: str, s: Sentence, number) -> str | None:
+    after = text[number.end:min(s.end, number.end + 70)]
+    cut = re.search(r"\d|[;:()]|\s[-–]\s", after)
+    if cut:
+        after = after[:cut.start()]
+    best = None
+    for m, row in lx.table("quantities.csv").finditer(after):
+        if row["side"] != "after":
+            continue
+        gap = after[:m.start()]
+        if not re.fullmatch(r"\s*(?:of\s+)?(?:[\w’'-]+\s+){0,4}?", gap) or re.search(r"[,.]", gap):
+            continue
+        if best is None or (best[1] == "participants" and row["quantity"] != "participants"):
+            best = (m.start(), row["quantity"])
+    before = text[max(s.start, number.start - 60):number.start]
+    for m, row in lx.table("quantities.csv").finditer(before):
+        if row["side"] == "before" and re.fullmatch(r"\s*(?:the\s+|in\s+the\s+|a\s+)?", before[m.end():]):
+            return row["quantity"]
+    return best[1] if best else None
+
+
+def _claimant(text: str, s: Sentence, clause: tuple[int, int], position: int, ctx: dict) -> Mention | None:
+    capable = [m for m in s.mentions if m.claimant_type]
+    according = _ACCORDING.search(s.text)
+    if according:
+        after = [m for m in capable if m.start >= s.start + according.end()]
+        if after:
+            return after[0]
+    in_clause = [m for m in capable if clause[0] <= m.start < clause[1]]
+    # The speaker is the subject of the reporting verb ("X denied ... that many deaths were ..."),
+    # not whoever stands closest to the figure.
+    verb = next((m for m, _ in lx.table("attribution.csv").finditer(text, clause[0], position)), None)
+    if verb is not None:
+        speakers = [m for m in in_clause if m.end <= verb.start()]
+        if speakers:
+            return speakers[-1]
+    before = [m for m in in_clause if m.end <= position]
+    if before:
+        return before[-1]
+    after = [m for m in in_clause if m.start >= position]
+    if after and _REPORTING.search(text, after[0].end, min(clause[1], after[0].end + 40)):
+        return after[0]
+    if _PRONOUN_SUBJECT.match(s.text) and ctx["last_person"]:
+        return ctx["last_person"]
+    return None
+
+
+def _claim_stance(text: str, clause: tuple[int, int], s: Sentence) -> str:
+    for span in (clause, (s.start, s.end)):
+        for _, row in lx.table("attribution.csv").finditer(text, span[0], span[1]):
+            return row["stance"]
+    return "asserts"
+
+
+def _claims(text: str, s: Sentence, ctx: dict) -> list[Claim]:
+    out: list[Claim] = []
+    clauses = _clauses(s)
+    for number in find_numbers(text, s.start, s.end):
+        if number.followed_by_unit:
+            continue
+        quantity = _quantity(text, s, number)
+        part_of = None
+        victim_group = None
+        if _SUBSET.search(text[max(s.start, number.start - 25):number.start]) and out:
+            part_of = out[-1]
+            quantity = quantity or part_of.quantity
+            tail = re.match(r"\s+((?:[\w’'-]+\s*){1,7}?)(?=[,.;)]|$|\s+(?:and|who|were|had)\b)", text[number.end:s.end])
+            victim_group = tail.group(1).strip() if tail else None
+        if quantity is None or (number.is_year_like and not part_of):
+            continue
+        clause = _clause_of(clauses, number.start)
+        who = _claimant(text, s, clause, number.start, ctx)
+        claim = Claim(
+            claim_id=_id(ctx["article_id"], "claim", quantity, number.start),
+            article_id=ctx["article_id"],
+            quantity=quantity,
+            claimed_on=ctx["published"],
+            value_low=number.value_low,
+            value_high=number.value_high,
+            value_text=text[number.start:number.end],
+            qualifier=number.qualifier,
+            part_of_claim_id=part_of.claim_id if part_of else None,
+            victim_group=victim_group,
+            claimant=who.name if who else ctx["outlet"],
+            claimant_type=(who.claimant_type if who else ("media" if ctx["outlet"] else "unknown")),
+            stance=_claim_stance(text, clause, s),
+            country_iso3=(who.iso3 if who and who.kind == "place" else None) or (s.places[0][2].iso3 if s.places else ctx["main_country"]),
+            evidence_text=s.text,
+            evidence_start=s.start,
+            evidence_end=s.end,
+            confidence=0.8 if who else 0.6,
+            extractor_version=EXTRACTOR_VERSION,
+        )
+        claim._person = bool(who and who.kind == "person")  # used when merging duplicates
+        claim._sentence = s.index
+        out.append(claim)
+        if not part_of:
+            ctx["anchor"] = claim
+    # Relative claims: "much lower", "far higher" than a figure stated earlier.
+    for clause in clauses:
+        m = _RELATIVE.search(text, clause[0], clause[1])
+        anchor = ctx.get("anchor")
+        if not m or anchor is None or not _FIGURE_NOUN.search(text, clause[0], clause[1]):
+            continue
+        who = _claimant(text, s, clause, m.start(), ctx)
+        relation = "lower_than" if m.group("cmp").lower() in {"lower", "smaller"} else "higher_than"
+        claim = Claim(
+            claim_id=_id(ctx["article_id"], "claim", "relative", m.start()),
+            article_id=ctx["article_id"],
+            quantity=anchor.quantity,
+            claimed_on=ctx["published"],
+            value_text=m.group(0).strip(),
+            qualifier="relative",
+            relation=relation,
+            relative_to_claim_id=anchor.claim_id,
+            claimant=who.name if who else None,
+            claimant_type=who.claimant_type if who else "unknown",
+            stance=_claim_stance(text, clause, s),
+            country_iso3=ctx["main_country"],
+            evidence_text=s.text,
+            evidence_start=s.start,
+            evidence_end=s.end,
+            confidence=0.7 if who else 0.5,
+            extractor_version=EXTRACTOR_VERSION,
+        )
+        claim._person, claim._sentence = False, s.index
+        claim._anchor = anchor
+        out.append(claim)
+    return out
+
+
+_STANCE_RANK = {"admits": 3, "denies": 2, "disputes": 2, "asserts": 1}
+
+
+def _merge_claims(claims: list[Claim]) -> list[Claim]:
+    """The same figure from the same kind of claimant, said in several sentences, is one
+    claim: the named person beats a title ("Khamenei" over "Iran's top leader"), an
+    admission beats a plain statement, and the evidence is the sentence that has both."""
+    groups: dict[tuple, list[Claim]] = {}
+    for c in claims:
+        if c.qualifier == "relative":
+            key = ("relative", c.relation, c.claimant, id(getattr(c, "_anchor", None)))
+        elif c.part_of_claim_id:
+            key = ("part", c.claim_id)
+        else:
+            key = (c.quantity, c.value_low, c.value_high, c.qualifier, c.claimant_type, c.value_low is None and c.claimant)
+        groups.setdefault(key, []).append(c)
+    survivors: dict[str, Claim] = {}
+    merged: list[Claim] = []
+    for members in groups.values():
+        best = max(members, key=lambda c: (c._person, _STANCE_RANK.get(c.stance, 0), -c._sentence))
+        named = next((c for c in members if c._person), None)
+        if named is not None:
+            best.claimant, best.claimant_type = named.claimant, named.claimant_type
+        best.stance = max((c.stance for c in members), key=lambda st: _STANCE_RANK.get(st, 0))
+        for c in members:
+            survivors[c.claim_id] = best
+        merged.append(best)
+    for c in merged:
+        if c.relative_to_claim_id in survivors:
+            c.relative_to_claim_id = survivors[c.relative_to_claim_id].claim_id
+        if c.part_of_claim_id in survivors:
+            c.part_of_claim_id = survivors[c.part_of_claim_id].claim_id
+    return merged
+
+
+# ----------------------------------------------------------------------------- indicators
+def _mentions(text: str, s: Sentence, ctx: dict) -> list[IndicatorMention]:
+    out = []
+    last = s.start
+    spans = []
+    for m in _ECON_CLAUSE_BREAK.finditer(text, s.start, s.end):
+        spans.append((last, m.start()))
+        last = m.end()
+    spans.append((last, s.end))
+    direction_rows = lx.table("directions.csv").rows
+    for a, b in spans:
+        indicator = next(lx.table("indicators.csv").finditer(text, a, b), None)
+        if indicator is None:
+            continue
+        directions = list(lx.table("directions.csv").finditer(text, a, b))
+        if not directions:
+            continue
+        _, row = min(directions, key=lambda d: direction_rows.index(d[1]))
+        out.append(IndicatorMention(
+            mention_id=_id(ctx["article_id"], "mention", indicator[1]["indicator"], row["claim_direction"], a),
+            article_id=ctx["article_id"],
+            indicator=indicator[1]["indicator"],
+            claim_direction=row["claim_direction"],
+            country_iso3=ctx["main_country"],
+            evidence_text=s.text,
+            evidence_start=s.start,
+            evidence_end=s.end,
+            extractor_version=EXTRACTOR_VERSION,
+        ))
+    return out
+
+
+# ----------------------------------------------------------------------------- entry point
+def extract_article(
+    text: str,
+    *,
+    article_id: str,
+    published: dt.date | None = None,
+    country_hint: str | None = None,
+    outlet: str | None = None,
+) -> ExtractionResult:
+    """Event reports, claims and indicator mentions of one article.
+
+    `published` anchors relative dates; without it they stay unresolved. Raises
+    ValueError for input that is not text or is too long to be one article.
+    """
+    if not isinstance(text, str):
+        raise ValueError(f"article {article_id}: text must be str, not {type(text).__name__}")
+    if len(text) > MAX_TEXT_CHARS:
+        raise ValueError(f"article {article_id}: {len(text):,} characters is more than one article ({MAX_TEXT_CHARS:,} at most)")
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    result = ExtractionResult(article_id=article_id)
+    sentences: list[Sentence] = []
+    for i, (a, b) in enumerate(split_sentences(text)):
+        mentions = _find_mentions(text, a, b)
+        exclude = {m.text for m in mentions if m.kind not in {"country"}}
+        sentences.append(Sentence(i, a, b, text[a:b], mentions, [], find_dates(text, a, b, published)))
+        sentences[-1].places = find_places(text, a, b, prefer_iso3=country_hint, exclude=exclude)
+    ctx = {
+        "article_id": article_id, "published": published, "outlet": outlet,
+        "main_country": _main_country(sentences, country_hint),
+        "last_person": None, "lead_date": None, "anchor": None,
+    }
+    candidates: list[Candidate] = []
+    claims: list[Claim] = []
+    mentions: list[IndicatorMention] = []
+    for s in sentences:
+        candidates += _event_candidates(text, s, ctx)
+        claims += _claims(text, s, ctx)
+        mentions += _mentions(text, s, ctx)
+        persons = [m for m in s.mentions if m.kind == "person"]
+        if persons:
+            ctx["last_person"] = persons[0] if s.text.startswith(persons[0].text) else persons[-1]
+        if ctx["lead_date"] is None:
+            ctx["lead_date"] = next((d for d in s.dates if d.date and d.relative), None)
+    reports, by_sentence = _merge_reports(candidates)
+    has_intervention = {r.country_iso3 for r in reports if r.event_type in {"ASSAULT", "COERCE"}}
+    for r in reports:
+        if r.event_type == "PROTEST" and r.event_mode == "demonstrate" and r.country_iso3 in has_intervention:
+            r.acled_sub_event_type = "Protest with intervention"
+    claims = _merge_claims(claims)
+    for c in claims:
+        c.report_id = _link_claim(c, by_sentence, reports)
+    seen = set()
+    for m in mentions:
+        key = (m.indicator, m.claim_direction)
+        if key not in seen:
+            seen.add(key)
+            result.mentions.append(m)
+    result.reports = reports
+    result.claims = claims
+    return result
+
+
+def _link_claim(claim: Claim, by_sentence: dict[int, dict[tuple, str]], reports: list[EventReport]) -> str | None:
+    wanted = QUANTITY_EVENT_TYPES.get(claim.quantity, ())
+    here = by_sentence.get(claim._sentence, {})
+    for event_type in wanted:
+        for (t, _), report_id in here.items():
+            if t == event_type:
+                return report_id
+    # Otherwise the article's only report of a fitting type, if there is exactly one.
+    for event_type in wanted:
+        fitting = [r for r in reports if r.event_type == event_type]
+        if event_type == "PROTEST":
+            fitting = [r for r in fitting if r.event_mode == "demonstrate"]
+        if len(fitting) == 1:
+            return fitting[0].report_id
+    return None

