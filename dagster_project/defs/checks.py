@@ -4,7 +4,6 @@ They warn rather than block: bad input must never stop the rest of a load (the c
 and dbt's own tests already block publication of an inconsistent warehouse.
 """
 
-from __future__ import annotations
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource

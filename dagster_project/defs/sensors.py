@@ -1,6 +1,5 @@
 """A sensor that notices new or changed files under the raw directory and requests a build."""
 
-from __future__ import annotations
 
 import hashlib
 from pathlib import Path

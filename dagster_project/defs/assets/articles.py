@@ -1,6 +1,5 @@
 """Articles under raw/articles → raw.articles (unreadable files → raw.quarantine)."""
 
-from __future__ import annotations
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource

@@ -4,7 +4,6 @@ The manifest is prepared here with `dbt parse` whenever it is missing or older t
 project's files, so neither `dagster dev` nor `unrest build` needs a manual step.
 """
 
-from __future__ import annotations
 
 import os
 import subprocess

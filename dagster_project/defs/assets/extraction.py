@@ -1,6 +1,5 @@
 """raw.articles → event reports, claims and indicator mentions (the extraction core)."""
 
-from __future__ import annotations
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource

@@ -1,6 +1,5 @@
 """Indicator files under raw/indicators → raw.indicator_observations (format found by content)."""
 
-from __future__ import annotations
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource

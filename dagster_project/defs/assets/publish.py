@@ -1,6 +1,5 @@
 """Publishing: the last asset. Runs only when every dbt model and test upstream passed."""
 
-from __future__ import annotations
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource

@@ -1,0 +1,3 @@
+select sanction_id, sanctioning_party, target_iso3, action, sectors, announced_date, effective_date, end_date,
+       description, source, source_ref, article_report_ids
+from {{ ref('int_sanctions') }}
