@@ -560,6 +560,7 @@ def _merge_claims(claims: list[Claim]) -> list[Claim]:
         if named is not None:
             best.claimant, best.claimant_type = named.claimant, named.claimant_type
         best.stance = max((c.stance for c in members), key=lambda st: _STANCE_RANK.get(st, 0))
+        best._sentences = sorted({c._sentence for c in members})
         for c in members:
             survivors[c.claim_id] = best
         merged.append(best)
@@ -668,11 +669,12 @@ def extract_article(
 
 def _link_claim(claim: Claim, by_sentence: dict[int, dict[tuple, str]], reports: list[EventReport]) -> str | None:
     wanted = QUANTITY_EVENT_TYPES.get(claim.quantity, ())
-    here = by_sentence.get(claim._sentence, {})
-    for event_type in wanted:
-        for (t, _), report_id in here.items():
-            if t == event_type:
-                return report_id
+    for sentence in getattr(claim, "_sentences", [claim._sentence]):
+        here = by_sentence.get(sentence, {})
+        for event_type in wanted:
+            for (t, _), report_id in here.items():
+                if t == event_type:
+                    return report_id
     # Otherwise the article's only report of a fitting type, if there is exactly one.
     for event_type in wanted:
         fitting = [r for r in reports if r.event_type == event_type]
