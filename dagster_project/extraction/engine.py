@@ -154,6 +154,11 @@ def _merge_possessives(text: str, mentions: list[Mention]) -> list[Mention]:
                 surface = text[prev.start:m.end]
                 out[-1] = Mention(prev.start, m.end, surface, surface, m.actor_type, prev.iso3, "role")
                 continue
+            if (prev.actor_type == m.actor_type and between.strip() == "" and m.text[:1].isupper()
+                    and not prev.text[:1].isupper() and m.kind != "country"):
+                # Apposition: "the rights group HRANA", "state media IRNA" → the proper name.
+                out[-1] = Mention(prev.start, m.end, text[prev.start:m.end], m.name, m.actor_type, m.iso3 or prev.iso3, m.kind)
+                continue
             if prev.kind == "country" and m.kind in {"group", "ngo", "witness", "opposition"} and between.strip() == "":
                 out[-1] = Mention(prev.start, m.end, text[prev.start:m.end], text[prev.start:m.end] if m.kind != "group" else m.name,
                                   m.actor_type, prev.iso3, m.kind)
@@ -411,22 +416,24 @@ def _quantity(text: str, s: Sentence, number) -> str | None:
     if cut:
         after = after[:cut.start()]
     best = None
-    for m, row in lx.table("quantities.csv").finditer(after):
-        if row["side"] != "after":
-            continue
+    after_words, before_words = lx.quantity_tables()
+    for m, row in after_words.finditer(after):
         gap = after[:m.start()]
         if not re.fullmatch(r"\s*(?:of\s+)?(?:[\w’'-]+\s+){0,4}?", gap) or re.search(r"[,.]", gap):
             continue
         if best is None or (best[1] == "participants" and row["quantity"] != "participants"):
             best = (m.start(), row["quantity"])
     before = text[max(s.start, number.start - 60):number.start]
-    for m, row in lx.table("quantities.csv").finditer(before):
-        if row["side"] == "before" and re.fullmatch(r"\s*(?:the\s+|in\s+the\s+|a\s+)?", before[m.end():]):
+    for m, row in before_words.finditer(before):
+        if re.fullmatch(r"\s*(?:the\s+|in\s+the\s+|a\s+)?", before[m.end():]):
             return row["quantity"]
     return best[1] if best else None
 
 
 def _claimant(text: str, s: Sentence, clause: tuple[int, int], position: int, ctx: dict) -> Mention | None:
+    """Who states a figure: "according to X"; else the subject of a reporting verb before
+    the figure ("X admitted that thousands died"); else a speaker after it ("..., X said");
+    else the nearest possible speaker before it; else a pronoun subject's referent."""
     capable = [m for m in s.mentions if m.claimant_type]
     according = _ACCORDING.search(s.text)
     if according:
@@ -434,19 +441,18 @@ def _claimant(text: str, s: Sentence, clause: tuple[int, int], position: int, ct
         if after:
             return after[0]
     in_clause = [m for m in capable if clause[0] <= m.start < clause[1]]
-    # The speaker is the subject of the reporting verb ("X denied ... that many deaths were ..."),
-    # not whoever stands closest to the figure.
     verb = next((m for m, _ in lx.table("attribution.csv").finditer(text, clause[0], position)), None)
     if verb is not None:
         speakers = [m for m in in_clause if m.end <= verb.start()]
         if speakers:
             return speakers[-1]
+    for m in (m for m in capable if m.start >= position):
+        if _REPORTING.match(text, m.end + 1) or _REPORTING.search(text, m.end, min(s.end, m.end + 25)) \
+                or _REPORTING.search(text, max(position, m.start - 12), m.start):
+            return m
     before = [m for m in in_clause if m.end <= position]
     if before:
         return before[-1]
-    after = [m for m in in_clause if m.start >= position]
-    if after and _REPORTING.search(text, after[0].end, min(clause[1], after[0].end + 40)):
-        return after[0]
     if _PRONOUN_SUBJECT.match(s.text) and ctx["last_person"]:
         return ctx["last_person"]
     return None

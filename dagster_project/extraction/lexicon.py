@@ -108,3 +108,11 @@ def country_name(iso3: str) -> str:
     return {"IRN": "Iran", "USA": "United States", "GBR": "United Kingdom", "RUS": "Russia", "SYR": "Syria",
             "VEN": "Venezuela", "TUR": "Turkey", "KOR": "South Korea", "PRK": "North Korea", "BOL": "Bolivia",
             "TZA": "Tanzania", "MDA": "Moldova", "VNM": "Vietnam", "LAO": "Laos"}.get(iso3, getattr(c, "common_name", None) or c.name)
+
+
+@cache
+def quantity_tables() -> tuple[Table, Table]:
+    """Quantity words that follow a number ("12 were killed") and that precede it ("killing 12")."""
+    rows = read_rows(LEXICON_DIR / "quantities.csv")
+    return (compile_table([r for r in rows if r["side"] == "after"]),
+            compile_table([r for r in rows if r["side"] == "before"]))

@@ -46,7 +46,10 @@ def _parse_published(value) -> tuple[dt.date | None, dt.datetime | None]:
         s = value.strip()
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
             return dt.date.fromisoformat(s), None
-        stamp = dt.datetime.fromisoformat(s.replace("Z", "+00:00"))
+        try:
+            stamp = dt.datetime.fromisoformat(s.replace("Z", "+00:00"))
+        except ValueError:
+            raise ValueError(f"published {value!r} is not a date (YYYY-MM-DD or ISO 8601 date-time)") from None
         if stamp.tzinfo is not None:
             stamp = stamp.astimezone(dt.timezone.utc).replace(tzinfo=None)
         return stamp.date(), stamp
@@ -123,7 +126,7 @@ def read_article_file(path: Path, root: Path, loaded_at: dt.datetime | None = No
     result = ReadResult()
     suffix = path.suffix.lower()
     if suffix not in TEXT_SUFFIXES | JSONL_SUFFIXES:
-        result.quarantine.append(QuarantineRecord(rel, None, f"unsupported file type {suffix or '(none)'}: expected .md, .txt or .jsonl", payload_of(path)))
+        result.quarantine.append(QuarantineRecord(rel, None, f"{rel}: unsupported file type {suffix or '(none)'}: expected .md, .txt or .jsonl", payload_of(path)))
         return result
     try:
         raw = _decode(path, path.read_bytes())

@@ -1,0 +1,126 @@
+"""The extraction core's parts on short texts from many countries (not the founding article)."""
+
+import datetime as dt
+
+import pytest
+
+from dagster_project.extraction import extract_article
+from dagster_project.extraction.dates import find_dates
+from dagster_project.extraction.lexicon import event_vocab, vocab_codes
+from dagster_project.extraction.numbers import find_numbers
+from dagster_project.extraction.places import find_places
+from dagster_project.extraction.sentences import split_sentences
+
+
+def sentences(text):
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+def test_sentences_survive_abbreviations_and_keep_offsets():
+    text = 'The U.S. Treasury acted on Oct. 3. Gen. Smith said "we will respond." Police arrested J. Doe in Cairo.'
+    assert sentences(text) == ["The U.S. Treasury acted on Oct. 3.", 'Gen. Smith said "we will respond."', "Police arrested J. Doe in Cairo."]
+
+
+@pytest.mark.parametrize(
+    "text, low, high, qualifier",
+    [
+        ("at least 106 people", 106, None, "at_least"),
+        ("more than 4,000 detained", 4000, None, "at_least"),
+        ("nearly 10,000 marched", 10000, 10000, "about"),
+        ("twenty-one people", 21, 21, "exact"),
+        ("between 200 and 300 protesters", 200, 300, "range"),
+        ("up to 300 wounded", None, 300, "at_most"),
+        ("thousands of people", 1000, 9999, "range"),
+        ("tens of thousands of people", 10000, 99999, "range"),
+        ("dozens of people", 12, 99, "range"),
+        ("mass arrests", None, None, "vague"),
+        ("1.5 million people", 1500000, 1500000, "exact"),
+    ],
+)
+def test_numbers(text, low, high, qualifier):
+    n = find_numbers(text)[0]
+    assert (n.value_low, n.value_high, n.qualifier) == (low, high, qualifier)
+
+
+def test_dates_resolve_against_publication_and_stay_unknown_without_it():
+    published = dt.date(2026, 1, 10)  # a Saturday
+    text = "Police fired on Friday; last week rallies; the protests of November 2019; on September 16."
+    got = [(d.date, d.precision) for d in find_dates(text, 0, len(text), published)]
+    assert (dt.date(2026, 1, 9), "day") in got
+    assert (dt.date(2025, 12, 29), "week") in got
+    assert (dt.date(2019, 11, 1), "month") in got
+    assert (dt.date(2025, 9, 16), "day") in got
+    without = [(d.date, d.precision) for d in find_dates(text, 0, len(text), None)]
+    assert (None, "unknown") in without and (dt.date(2019, 11, 1), "month") in without
+
+
+def test_gazetteer_places():
+    text = "Protests spread to Mashhad."
+    (_, _, place), = find_places(text, 0, len(text))
+    assert place.iso3 == "IRN" and place.admin1 == "Razavi Khorasan" and place.precision == "point"
+    assert 36 < place.latitude < 37
+    assert find_places("He was in Police custody.", 0, 25) == []
+
+
+def test_arrests_with_claimant_place_and_date():
+    text = "Police arrested at least 40 protesters in Tehran on Friday, the rights group HRANA said."
+    result = extract_article(text, article_id="t1", published=dt.date(2026, 1, 10))
+    (report,) = [r for r in result.reports if r.event_type == "COERCE"]
+    assert report.event_mode == "arrest" and report.actor1_type == "security_forces"
+    assert report.location == "Tehran" and report.country_iso3 == "IRN" and report.geo_precision == "point"
+    assert report.event_date == dt.date(2026, 1, 9) and report.date_precision == "day"
+    assert report.stance == "alleged"
+    (claim,) = result.claims
+    assert (claim.quantity, claim.value_low, claim.value_high, claim.qualifier) == ("arrests", 40, None, "at_least")
+    assert claim.claimant == "HRANA" and claim.claimant_type == "ngo"
+    assert claim.claimed_on == dt.date(2026, 1, 10) and claim.report_id == report.report_id
+
+
+def test_subset_and_denial():
+    text = ("Security forces killed 32 people in Beirut, including 19 members of the security forces, the health ministry said. "
+            "The interior ministry denied that police opened fire on protesters.")
+    result = extract_article(text, article_id="t2", published=dt.date(2020, 8, 9))
+    total = next(c for c in result.claims if c.value_low == 32)
+    part = next(c for c in result.claims if c.value_low == 19)
+    assert total.quantity == part.quantity == "deaths"
+    assert part.part_of_claim_id == total.claim_id and "security forces" in part.victim_group
+    assert total.claimant_type == "state"
+    denied = [r for r in result.reports if r.stance == "denied"]
+    assert denied and denied[0].event_type == "ASSAULT" and denied[0].event_mode == "firearms"
+
+
+def test_sanctions_and_money_are_not_casualty_claims():
+    text = ("The European Union imposed sanctions on Iran's oil sector on Monday, listing 700 individuals and entities. "
+            "The rial lost 20 percent of its value and inflation soared to 40 percent.")
+    result = extract_article(text, article_id="t3", published=dt.date(2019, 5, 8))
+    sanction = next(r for r in result.reports if r.event_type == "SANCTION")
+    assert sanction.event_mode == "impose" and sanction.country_iso3 == "IRN" and sanction.actor1 == "European Union"
+    assert result.claims == []
+    directions = {(m.indicator, m.claim_direction) for m in result.mentions}
+    assert ("inflation_cpi_pct", "rising") in directions and ("fx_market_lcu_per_usd", "falling") in directions
+
+
+def test_air_strikes_and_hypothetical_protests_are_not_protests():
+    text = "Air strikes hit the town. Officials warned that any future protests would be crushed."
+    result = extract_article(text, article_id="t4")
+    assert not [r for r in result.reports if r.event_type == "PROTEST"]
+
+
+def test_every_code_is_in_the_shared_vocabulary():
+    text = ("Tens of thousands of workers went on strike in Colombo on Tuesday while police fired tear gas at students. "
+            "Amnesty International said at least 12 people were killed and 300 were detained. "
+            "The government denied the figures, which it said were much higher than its own count. "
+            "Washington imposed new sanctions on Venezuela's oil exports.")
+    result = extract_article(text, article_id="t5", published=dt.date(2022, 4, 20))
+    assert result.reports and result.claims
+    pairs = event_vocab()
+    for r in result.reports:
+        assert (r.event_type, r.event_mode) in pairs
+        assert r.actor1_type in vocab_codes("actor_type") | {None}
+        assert r.stance in vocab_codes("report_stance") and r.date_precision in vocab_codes("date_precision")
+        assert r.geo_precision in vocab_codes("geo_precision")
+    for c in result.claims:
+        assert c.quantity in vocab_codes("quantity") and c.qualifier in vocab_codes("qualifier")
+        assert c.claimant_type in vocab_codes("claimant_type") and c.stance in vocab_codes("claim_stance")
+    for m in result.mentions:
+        assert m.claim_direction in vocab_codes("claim_direction")
