@@ -216,13 +216,6 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-# ---------------------------------------------------------------------------- eval
-def cmd_eval(args: argparse.Namespace) -> int:
-    from dagster_project.evaluation import main as eval_main
-
-    return eval_main(args.eval_args)
-
-
 # ---------------------------------------------------------------------------- main
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="unrest", description="Unrest Warehouse: protests, claims, sanctions and the economy in DuckDB.")
@@ -253,13 +246,16 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--warehouse", help="published DuckDB file (default: UNREST_WAREHOUSE or warehouse/unrest.duckdb)")
     r.set_defaults(func=cmd_report)
 
-    ev = sub.add_parser("eval", help="score the extractor on a labelled corpus (precision, recall, F1)", add_help=False)
-    ev.add_argument("eval_args", nargs=argparse.REMAINDER)
-    ev.set_defaults(func=cmd_eval)
+    sub.add_parser("eval", help="score the extractor on a labelled corpus (precision, recall, F1); see `unrest eval --help`")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["eval"]:  # its own options, parsed by the evaluation module
+        from dagster_project.evaluation import main as eval_main
+
+        return eval_main(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     return args.func(args)

@@ -36,6 +36,7 @@ _PATTERNS = [
     ("this_month", re.compile(r"\b(earlier this month|this month)\b", re.I)),
     ("in_month", re.compile(rf"\b(?:in|since|during|by|early|late|mid-?)\s+({_MONTH})\b(?!\s+\d)")),
     ("last_year", re.compile(r"\b(last year)\b", re.I)),
+    ("years_ago", re.compile(r"\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) years? ago\b", re.I)),
     ("year", re.compile(rf"\b(?:in|since|during|of|by)\s+({_YEAR})\b")),
 ]
 
@@ -123,6 +124,11 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None) -> DateMention |
         year = published.year if month <= published.month else published.year - 1
         a, b = _month_span(year, month)
         return DateMention(s, e, a, min(b, published) if year == published.year and month == published.month else b, "month", True)
+    if kind == "years_ago":
+        words = ["a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+        n = int(g[0]) if g[0].isdigit() else max(1, words.index(g[0].lower()))
+        y = published.year - n
+        return DateMention(s, e, dt.date(y, 1, 1), dt.date(y, 12, 31), "year", True)
     if kind == "last_year":
         y = published.year - 1
         return DateMention(s, e, dt.date(y, 1, 1), dt.date(y, 12, 31), "year", True)

@@ -31,6 +31,7 @@ from dagster_project.extraction.sentences import split_sentences
 MAX_TEXT_CHARS = 5_000_000
 
 CLAIMANT_TYPE_OF_ACTOR = {
+    "protesters": "unknown",
     "state": "state", "security_forces": "state", "foreign_state": "state", "ngo": "ngo",
     "international_org": "international_org", "media": "media", "state_media": "state_media",
     "witness": "witness", "opposition": "opposition",
@@ -46,6 +47,9 @@ _REPORTING = re.compile(
     re.I,
 )
 _HYPOTHETICAL = re.compile(r"\b(?:any|future|possible|potential|planned|avoid|prevent|another|fear of|threat of|ban on|banned)\s+(?:\w+\s+)?$", re.I)
+_BACKGROUND = re.compile(r"\b(?:during|since|in connection with|after|before|over) the\s+(?:\w+\s+)?$", re.I)
+_CUMULATIVE = re.compile(r"\bsince the (?:\w+ )?(?:protests?|unrest|demonstrations|crackdown|uprising)\s+(?:began|started|erupted|broke out)|\bsince (?:the start|mid-|early |late )", re.I)
+_TALLY_BY = re.compile(r"\b(?:tally|count|figures?|estimates?|data) (?:by|from|compiled by) (?:the )?$", re.I)
 _MILITARY_STRIKE = re.compile(r"\b(?:air|drone|missile|military|rocket|artillery|pre-emptive|retaliatory)\s*$", re.I)
 _RELATIVE = re.compile(
     r"\b(?P<deg>much|far|significantly|considerably|substantially|even|slightly|a lot|well)?\s*"
@@ -99,8 +103,7 @@ class Candidate:
     report: EventReport
     sentence: int
     score: float
-    group_key: tuple = ()
-    merged_from: list[str] = field(default_factory=list)
+    weak: bool = False  # implied by a noun ("protesters"), not stated by a verb or event noun
 
 
 def _id(*parts) -> str:
@@ -186,10 +189,25 @@ def _main_country(sentences: list[Sentence], hint: str | None) -> str | None:
     return max(votes, key=lambda k: (votes[k], -first_seen[k]))
 
 
-def _nearest_date(s: Sentence, position: int) -> DateMention | None:
-    if not s.dates:
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|reported|announced|warned|stated|added|confirmed|denied)\s+(?:late\s+|early\s+)?$", re.I)
+
+
+def event_dates(text: str, s: Sentence) -> list[DateMention]:
+    """Dates that can date an event: not "said on Wednesday", which dates the statement."""
+    return [d for d in s.dates if not _SAID_BEFORE.search(text[max(s.start, d.start - 20):d.start])]
+
+
+def _nearest_date(s: Sentence, position: int, text: str = "", physical: bool = True) -> DateMention | None:
+    """The date that goes with a trigger: English puts it after the verb phrase ("stormed
+    the palace on Thursday"), so the first date after the trigger wins, else the nearest
+    before. For physical events a date right after "said" dates the statement instead."""
+    dates = event_dates(text, s) if text and physical else s.dates
+    if not dates:
         return None
-    return min(s.dates, key=lambda d: abs(d.start - position))
+    after = [d for d in dates if d.start >= position]
+    if after:
+        return after[0]
+    return max(dates, key=lambda d: d.start)
 
 
 def _attribution(text: str, s: Sentence) -> tuple[str | None, str | None]:
@@ -244,6 +262,10 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
             continue
         if event_type == "PROTEST" and mode == "strike" and _MILITARY_STRIKE.search(before):
             continue
+        if event_type == "PROTEST" and mode == "demonstrate" and re.search(r"\bin\s+$", before) and m.group(0).lower() == "protest":
+            continue
+        if event_type == "PROTEST" and _BACKGROUND.search(before):
+            continue
         if event_type == "ASSAULT" and mode == "kill" and any(t == "ASSAULT" and md != "kill" for t, md in types_here):
             continue
         if event_type == "MOBILIZE" and not any(x.actor_type == "security_forces" for x in s.mentions):
@@ -253,7 +275,7 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
             continue
         if event_type in {"ACCUSE", "THREATEN", "REJECT", "CONCEDE"}:
             report.stance = "asserted"
-        elif denial is not None and denial.start() < position:
+        elif denial is not None and denial.start() < position and m.group(0).lower() not in {"protesters", "demonstrators"}:
             report.stance = "denied"
             report.attributed_to = next((x.name for x in reversed(s.mentions) if x.start < denial.start()), None)
         elif stance_here:
@@ -262,7 +284,8 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
         score = sum(1 for v in (report.actor1, report.actor2, report.participants, report.location, report.event_date) if v)
         score += {"asserted": 1.0, "alleged": 0.5, "denied": 0.0}[report.stance]
         report.confidence = round(min(0.95, 0.45 + 0.08 * score), 2)
-        out.append(Candidate(report, s.index, score))
+        weak = event_type == "PROTEST" and m.group(0).lower() in {"protesters", "demonstrators"}
+        out.append(Candidate(report, s.index, score, weak=weak))
     return out
 
 
@@ -295,6 +318,10 @@ def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str,
             return None
         actor2 = target or Mention(0, 0, "", lx.country_name(country), "state", country, "country")
     else:  # speech acts: ACCUSE, THREATEN, REJECT, CONCEDE
+        clause_start = max([s.start] + [s.start + c.end() for c in _CLAUSE_BREAK.finditer(s.text) if s.start + c.end() <= position])
+        subject = next((m for m in mentions if clause_start <= m.start and m.end <= position), None)
+        if subject is not None and subject.kind == "group":
+            return None  # protesters blaming someone is the protest's message, not a separate event
         actor1 = _first(mentions, lambda m: m.claimant_type is not None, end=position)
         if actor1 is None and _PRONOUN_SUBJECT.match(s.text) and ctx["last_person"]:
             actor1 = ctx["last_person"]
@@ -333,9 +360,10 @@ def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str,
             return "foreign_state"
         return {"state_media": "media"}.get(actor.actor_type, actor.actor_type)
 
-    date = _nearest_date(s, position)
-    if date is None or date.date is None and ctx["lead_date"] is not None and not date.relative:
-        date = ctx["lead_date"] if date is None else date
+    physical = event_type in {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"}
+    date = _nearest_date(s, position, text, physical)
+    if date is None and not _CUMULATIVE.search(s.text):
+        date = ctx["lead_date"]  # a wire story reports one news day: undated sentences share the lead's date
     vocab = lx.event_vocab().get((event_type, mode), {})
     acled_type, acled_sub = vocab.get("acled_event_type") or None, vocab.get("acled_sub_event_type") or None
     if event_type == "ASSAULT" and actor2 is not None and actor2.actor_type == "protesters" and mode in {"firearms", "kill"}:
@@ -383,6 +411,14 @@ def _merge_key(r: EventReport) -> tuple:
 def _merge_reports(candidates: list[Candidate]) -> tuple[list[EventReport], dict[int, dict[tuple, str]]]:
     """One report per event: the candidate with the best evidence wins; its stance is the
     strongest any sentence gives (asserted over alleged over denied)."""
+    # A protest implied only by the word "protesters" is the article's protest when it
+    # names one, and one protest (the first mention's) when it does not.
+    stated = {c.report.country_iso3 for c in candidates if c.report.event_type == "PROTEST" and not c.weak}
+    implied: dict[str, Candidate] = {}
+    for c in candidates:
+        if c.weak and c.report.country_iso3 not in stated:
+            implied.setdefault(c.report.country_iso3, c)
+    candidates = [c for c in candidates if not c.weak or implied.get(c.report.country_iso3) is c]
     groups: dict[tuple, list[Candidate]] = {}
     for c in candidates:
         # A place-less mention of the same event joins the one with a place.
@@ -392,6 +428,11 @@ def _merge_reports(candidates: list[Candidate]) -> tuple[list[EventReport], dict
             if same:
                 key = same[0]
         groups.setdefault(key, []).append(c)
+    for key in [k for k in groups if k[0] == "ASSAULT" and k[1] == "kill"]:
+        target = next((k for k in groups if k[0] == "ASSAULT" and k[1] != "kill" and k[2] == key[2]
+                       and any(c.report.stance != "denied" for c in groups[k])), None)
+        if target is not None:
+            groups[target].extend(groups.pop(key))
     reports: list[EventReport] = []
     by_sentence: dict[int, dict[tuple, str]] = {}
     for key, members in groups.items():
@@ -411,7 +452,9 @@ def _merge_reports(candidates: list[Candidate]) -> tuple[list[EventReport], dict
 
 # ----------------------------------------------------------------------------- claims
 def _quantity(text: str, s: Sentence, number) -> str | None:
-    after = text[number.end:min(s.end, number.end + 70)]
+    after = text[number.end:min(s.end, number.end + 110)]
+    # "215 people, including 27 children, have been killed": the subset does not end the phrase.
+    after = re.sub(r",\s*(?:including|among them|among whom)[^,;]*,", " ", after)[:70]
     cut = re.search(r"\d|[;:()]|\s[-–]\s", after)
     if cut:
         after = after[:cut.start()]
@@ -446,10 +489,19 @@ def _claimant(text: str, s: Sentence, clause: tuple[int, int], position: int, ct
         speakers = [m for m in in_clause if m.end <= verb.start()]
         if speakers:
             return speakers[-1]
-    for m in (m for m in capable if m.start >= position):
-        if _REPORTING.match(text, m.end + 1) or _REPORTING.search(text, m.end, min(s.end, m.end + 25)) \
-                or _REPORTING.search(text, max(position, m.start - 12), m.start):
-            return m
+    tally = next((m for m in capable if m.start < position and _TALLY_BY.search(text[max(s.start, m.start - 25):m.start])), None)
+    if tally is not None:
+        return tally
+    later_verb = _REPORTING.search(text, position, s.end)
+    if later_verb is not None:
+        between = [m for m in capable if position <= m.start and m.end <= later_verb.start()]
+        if between:
+            return between[-1]  # "..., the health ministry said"
+        after = [m for m in capable if m.start >= later_verb.end() and m.start - later_verb.end() < 4]
+        if after:
+            return after[0]  # "..., said Amnesty"
+    if not _REPORTING.search(s.text) and not lx.table("attribution.csv").regex.search(text, clause[0], clause[1]):
+        return None  # no one is said to say it: the outlet states it
     before = [m for m in in_clause if m.end <= position]
     if before:
         return before[-1]
@@ -588,11 +640,14 @@ def _mentions(text: str, s: Sentence, ctx: dict) -> list[IndicatorMention]:
         last = m.end()
     spans.append((last, s.end))
     direction_rows = lx.table("directions.csv").rows
-    for a, b in spans:
+    for i, (a, b) in enumerate(spans):
         indicator = next(lx.table("indicators.csv").finditer(text, a, b), None)
         if indicator is None:
             continue
         directions = list(lx.table("directions.csv").finditer(text, a, b))
+        # "inflation is running above 190 percent, among the highest": a level, then its direction.
+        if not directions and re.search(r"\d", text[a:b]) and i + 1 < len(spans) and next(lx.table("indicators.csv").finditer(text, *spans[i + 1]), None) is None:
+            directions = list(lx.table("directions.csv").finditer(text, *spans[i + 1]))
         if not directions:
             continue
         _, row = min(directions, key=lambda d: direction_rows.index(d[1]))
@@ -653,7 +708,7 @@ def extract_article(
         if persons:
             ctx["last_person"] = persons[0] if s.text.startswith(persons[0].text) else persons[-1]
         if ctx["lead_date"] is None:
-            ctx["lead_date"] = next((d for d in s.dates if d.date and d.relative), None)
+            ctx["lead_date"] = next((d for d in event_dates(text, s) if d.date and d.relative), None)
     reports, by_sentence = _merge_reports(candidates)
     has_intervention = {r.country_iso3 for r in reports if r.event_type in {"ASSAULT", "COERCE"}}
     for r in reports:

@@ -34,6 +34,12 @@ _NOT_PLACES = {"police", "security", "president", "parliament", "government", "s
                "mass", "march", "may", "reform", "unity", "liberty", "independence", "victory", "progress", "union"}
 
 
+def _country_alias(name: str) -> str | None:
+    from dagster_project.extraction.lexicon import country_aliases
+
+    return country_aliases().get(name)
+
+
 @cache
 def _iso2_to_iso3() -> dict[str, str]:
     import pycountry
@@ -100,6 +106,9 @@ def find_places(text: str, start: int, end: int, prefer_iso3: str | None = None,
             if name in exclude or lowered not in gaz:
                 continue
             candidates = gaz[lowered]
+            alias_iso3 = _country_alias(name)
+            if alias_iso3 and candidates[0].iso3 != alias_iso3:
+                continue  # "Venezuela" the country, not the Cuban town; "Tehran" stays a city
             best = next((p for p in candidates if p.iso3 == prefer_iso3), candidates[0])
             s = m.start(1)
             found.append((s, s + len(name), best))
