@@ -483,15 +483,15 @@ def _claimant(text: str, s: Sentence, clause: tuple[int, int], position: int, ct
         after = [m for m in capable if m.start >= s.start + according.end()]
         if after:
             return after[0]
+    tally = next((m for m in capable if m.start < position and _TALLY_BY.search(text[max(s.start, m.start - 25):m.start])), None)
+    if tally is not None:
+        return tally
     in_clause = [m for m in capable if clause[0] <= m.start < clause[1]]
     verb = next((m for m, _ in lx.table("attribution.csv").finditer(text, clause[0], position)), None)
     if verb is not None:
         speakers = [m for m in in_clause if m.end <= verb.start()]
         if speakers:
             return speakers[-1]
-    tally = next((m for m in capable if m.start < position and _TALLY_BY.search(text[max(s.start, m.start - 25):m.start])), None)
-    if tally is not None:
-        return tally
     later_verb = _REPORTING.search(text, position, s.end)
     if later_verb is not None:
         between = [m for m in capable if position <= m.start and m.end <= later_verb.start()]

@@ -1,0 +1,74 @@
+"""The labelled corpus is well-formed, the scorer's arithmetic is right, and the extractor
+meets its targets on the team's corpus (event F1 and claim F1 at least 0.90)."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from dagster_project.evaluation import Score, claim_matches, evaluate, event_matches, match
+from dagster_project.extraction.lexicon import event_vocab, vocab_codes
+from dagster_project.readers.articles import read_article_file
+
+HERE = Path(__file__).resolve().parent
+GOLD = sorted((HERE / "gold").glob("*.yml"))
+
+
+def test_corpus_has_forty_articles_with_gold():
+    assert len(GOLD) >= 40
+    for g in GOLD:
+        assert (HERE / "corpus" / f"{g.stem}.md").exists()
+
+
+@pytest.mark.parametrize("path", GOLD, ids=lambda p: p.stem)
+def test_gold_uses_the_vocabulary(path):
+    gold = yaml.safe_load(path.read_text())
+    for e in gold["events"]:
+        assert (e["event_type"], e["event_mode"]) in event_vocab()
+        assert e["date_precision"] in vocab_codes("date_precision") and e["stance"] in vocab_codes("report_stance")
+        assert e["actor1_type"] in vocab_codes("actor_type")
+    for c in gold["claims"]:
+        assert c["quantity"] in vocab_codes("quantity") and c["qualifier"] in vocab_codes("qualifier")
+        assert c["claimant_type"] in vocab_codes("claimant_type")
+    for m in gold["mentions"]:
+        assert m["claim_direction"] in vocab_codes("claim_direction")
+    article = read_article_file(HERE / "corpus" / f"{path.stem}.md", HERE / "corpus")
+    assert article.rows and not article.quarantine
+
+
+def test_score_arithmetic():
+    s = Score(tp=8, fp=2, fn=4)
+    assert s.precision == 0.8 and abs(s.recall - 8 / 12) < 1e-9
+    assert abs(s.f1 - 2 * 0.8 * (8 / 12) / (0.8 + 8 / 12)) < 1e-9
+    assert Score().f1 == 1.0  # nothing to find and nothing found: no errors
+
+
+def test_matching_is_one_to_one_and_respects_dates():
+    gold = [{"event_type": "PROTEST", "country_iso3": "IRN", "event_date": "2026-01-05", "date_precision": "week"}] * 2
+    preds = [{"event_type": "PROTEST", "country_iso3": "IRN", "event_date": "2026-01-07"}]
+    pairs, extra, missed = match(preds, gold, event_matches)
+    assert len(pairs) == 1 and extra == [] and len(missed) == 1
+    assert not event_matches({"event_type": "PROTEST", "country_iso3": "IRN", "event_date": "2026-01-12"}, gold[0])
+    assert event_matches({"event_type": "PROTEST", "country_iso3": "IRN", "event_date": None},
+                         {"event_type": "PROTEST", "country_iso3": "IRN", "event_date": None})
+    assert claim_matches({"quantity": "deaths", "value_low": 5, "value_high": None, "claimant_type": "ngo"},
+                         {"quantity": "deaths", "value_low": 5, "value_high": None, "claimant_type": "ngo"})
+    assert not claim_matches({"quantity": "deaths", "value_low": 5, "value_high": 5, "claimant_type": "ngo"},
+                             {"quantity": "deaths", "value_low": 5, "value_high": None, "claimant_type": "ngo"})
+
+
+def test_a_fake_extractor_scores_zero(tmp_path):
+    from dagster_project.extraction.model import ExtractionResult
+
+    def nothing(text, **kwargs):
+        return ExtractionResult(article_id=kwargs["article_id"])
+
+    report = evaluate(extract=nothing)
+    assert report.events.tp == 0 and report.events.fn > 80 and report.events.recall == 0.0
+
+
+def test_extractor_meets_the_targets_on_the_team_corpus():
+    report = evaluate()
+    assert report.articles >= 40
+    assert report.events.f1 >= 0.90, report.events.as_dict()
+    assert report.claims.f1 >= 0.90, report.claims.as_dict()
