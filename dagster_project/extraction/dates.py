@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from dagster_project.extraction.lexicon import scan
+
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
@@ -140,7 +142,7 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None) -> li
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text, start, end):
+        for m in scan(pattern, text, start, end):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
             if kind == "in_month" and m.group(1).lower().rstrip(".") == "may" and not re.match(r"in\s", m.group(0), re.I):

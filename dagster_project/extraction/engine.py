@@ -124,7 +124,7 @@ def _find_mentions(text: str, start: int, end: int) -> list[Mention]:
                 name = surface
             raw.append(Mention(m.start(), m.end(), surface, name, row["actor_type"], row["iso3"] or None, row["kind"]))
     aliases = lx.country_aliases()
-    for m in lx.country_regex().finditer(text, start, end):
+    for m in lx.scan(lx.country_regex(), text, start, end):
         iso3 = aliases.get(m.group(1))
         if iso3:
             raw.append(Mention(m.start(1), m.end(1), m.group(1), lx.country_name(iso3), "state", iso3, "country"))
@@ -685,6 +685,14 @@ def extract_article(
         raise ValueError(f"article {article_id}: {len(text):,} characters is more than one article ({MAX_TEXT_CHARS:,} at most)")
     if isinstance(published, dt.datetime):
         published = published.date()
+    lx.begin_article(text)
+    try:
+        return _extract(text, article_id, published, country_hint, outlet)
+    finally:
+        lx.end_article()
+
+
+def _extract(text: str, article_id: str, published, country_hint, outlet) -> ExtractionResult:
     result = ExtractionResult(article_id=article_id)
     sentences: list[Sentence] = []
     for i, (a, b) in enumerate(split_sentences(text)):

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from dagster_project.extraction.lexicon import vague_numbers
+from dagster_project.extraction.lexicon import scan, vague_numbers
 
 UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -100,7 +100,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     """Every number-like mention between `start` and `end` (absolute offsets)."""
     end = len(text) if end is None else end
     found: list[NumberMention] = []
-    for m in _pattern().finditer(text, start, end):
+    for m in scan(_pattern(), text, start, end):
         qual = QUALIFIERS.get((m.group("qual") or "").lower())
         if m.group("vague"):
             words = m.group("vague").lower()

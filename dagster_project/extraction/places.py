@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from dagster_project.extraction.lexicon import scan
+
 
 @dataclass(frozen=True)
 class Place:
@@ -95,7 +97,7 @@ def find_places(text: str, start: int, end: int, prefer_iso3: str | None = None,
     """Places after a locative preposition in text[start:end]; the preferred country wins ties."""
     gaz = gazetteer()
     found = []
-    for m in _LOCATIVE.finditer(text, start, end):
+    for m in scan(_LOCATIVE, text, start, end):
         words = m.group(1).split()
         if words[0].lower() in _NOT_PLACES:
             continue
