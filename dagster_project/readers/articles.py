@@ -174,7 +174,7 @@ def read_articles(articles_dir: Path, root: Path | None = None, loaded_at: dt.da
     root = root or articles_dir
     loaded_at = loaded_at or dt.datetime.now()
     result = ReadResult()
-    result.duplicates = 0
+
     if not articles_dir.is_dir():
         return result
     seen_ids: set[str] = set()

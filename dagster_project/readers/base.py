@@ -27,10 +27,13 @@ class ReadResult:
     rows: list[dict] = field(default_factory=list)
     quarantine: list[QuarantineRecord] = field(default_factory=list)
     duplicates: int = 0  # records skipped because an identical one was already read
+    skipped: int = 0  # records outside the warehouse's scope (e.g. GDELT cooperation events)
 
     def extend(self, other: "ReadResult") -> None:
         self.rows.extend(other.rows)
         self.quarantine.extend(other.quarantine)
+        self.duplicates += other.duplicates
+        self.skipped += other.skipped
 
 
 def payload_of(path: Path) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from dagster_project.readers import long_csv
+from dagster_project.readers import acled_csv, fred_csv, gdelt, long_csv, wdi_csv, worldbank_api
 from dagster_project.readers.base import QuarantineRecord, ReadResult, payload_of
 
 HEAD_BYTES = 16_384
@@ -21,9 +21,15 @@ class Format:
 
 # Order matters: the first format whose detector accepts the head of a file reads it.
 INDICATOR_FORMATS: list[Format] = [
+    Format("world_bank_wdi_csv", wdi_csv.detect, wdi_csv.read),
+    Format("world_bank_api_json", worldbank_api.detect, worldbank_api.read),
+    Format("fred_csv", fred_csv.detect, fred_csv.read),
     Format("long_csv", long_csv.detect, long_csv.read),
 ]
-EVENT_FORMATS: list[Format] = []
+EVENT_FORMATS: list[Format] = [
+    Format("acled_csv", acled_csv.detect, acled_csv.read),
+    Format("gdelt_events", gdelt.detect, gdelt.read),
+]
 
 
 def read_head(path: Path) -> str:

@@ -4,7 +4,7 @@ with ranked as (
         *,
         row_number() over (
             partition by country_iso3, indicator, frequency, period_start, source
-            order by priority, source_path
+            order by priority, vintage desc nulls last, source_path
         ) as rank_in_key
     from {{ ref('stg_indicator_observations') }}
 )
