@@ -35,6 +35,15 @@ def built_warehouse(tmp_path_factory) -> dict:
     (raw / "articles" / "more" / "same-text.md").write_text(FOUNDING.read_text(encoding="utf-8"), encoding="utf-8")
     (raw / "articles" / "broken.md").write_text("---\ntitle: [unclosed\n---\nSome text.\n", encoding="utf-8")
     (raw / "articles" / "noise.txt").write_bytes(b"\x00\x01\x02binary\xff\xfe")
+    # Files analysts download, in their own formats (fixtures in tests/sources/fixtures.py).
+    sys.path.insert(0, str(REPO / "tests" / "sources"))
+    from fixtures import ACLED, WDI_NO_PREAMBLE, gdelt_row
+
+    (raw / "events").mkdir()
+    (raw / "indicators").mkdir()
+    (raw / "events" / "acled_iran.csv").write_text("\n".join(ACLED.splitlines()[:3]) + "\n", encoding="utf-8")
+    (raw / "events" / "20191116.export.CSV").write_text(gdelt_row() + "\n", encoding="utf-8")
+    (raw / "indicators" / "wdi_inflation.csv").write_text(WDI_NO_PREAMBLE, encoding="utf-8")
     warehouse = root / "warehouse" / "unrest.duckdb"
     first = run_unrest("build", "--raw-dir", str(raw), "--warehouse", str(warehouse), check=True)
     return {"root": root, "raw": raw, "warehouse": warehouse, "first_build": first}

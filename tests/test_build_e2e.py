@@ -233,3 +233,21 @@ def test_query_formats(built_warehouse):
     assert bad.returncode == 1 and "query failed" in bad.stderr
     write = run_unrest("query", "create table marts.x as select 1", "--warehouse", wh)
     assert write.returncode == 1  # read-only
+
+
+def test_datasets_and_downloaded_indicators_land_in_the_marts(wh):
+    acled = rows(wh, "select * from marts.fct_event_reports where source_dataset = 'acled' order by source_ref")
+    assert [r["source_ref"] for r in acled] == ["IRN1001", "IRN1002"]
+    assert acled[0]["event_type"] == "ASSAULT" and acled[0]["acled_sub_event_type"] == "Excessive force against protesters"
+    deaths = rows(wh, "select * from marts.fct_claims where source_dataset = 'acled' and source_ref = 'IRN1001'")
+    assert deaths[0]["value_low"] == 12 and deaths[0]["claimant"] == "ACLED"
+    gdelt = rows(wh, "select * from marts.fct_event_reports where source_dataset = 'gdelt'")
+    assert len(gdelt) == 1 and gdelt[0]["event_mode"] == "riot" and gdelt[0]["country_iso3"] == "IRN"
+    month = rows(wh, "select * from marts.country_month where country_iso3 = 'IRN' and month = date '2019-11-01'")[0]
+    assert month["protest_events"] >= 3  # the November 2019 wave, ACLED's peaceful protest and GDELT's riot
+    assert month["repression_events"] >= 1 and month["deaths_max_claimed"] >= 1500
+    assert month["inflation_cpi_pct"] == 18.0141 and month["inflation_cpi_period_end"].isoformat() == "2018-12-31"
+    december = rows(wh, "select inflation_cpi_pct, fx_market_lcu_per_usd from marts.country_month where country_iso3 = 'IRN' and month = date '2019-12-01'")[0]
+    assert december["inflation_cpi_pct"] == 39.9073 and december["fx_market_lcu_per_usd"] == 131310
+    sources = {r[0] for r in wh.execute("select distinct source from marts.fct_indicator_observations where country_iso3 = 'IRN' and indicator = 'inflation_cpi_pct'").fetchall()}
+    assert "World Bank WDI" in sources and len(sources) == 2

@@ -52,7 +52,7 @@ def to_iso3(value) -> str | None:
     if not text:
         return None
     upper = text.upper()
-    if upper in aggregates() or upper == "XKX":
+    if upper in aggregates() or upper in {"XKX", "CHI"}:
         return upper
     if text.isdigit():
         country = pycountry.countries.get(numeric=text.zfill(3))

@@ -31,6 +31,15 @@ AGGREGATES = {
     "LMY": "Low & middle income", "MEA": "Middle East & North Africa", "MNA": "Middle East & North Africa (excluding high income)",
     "MIC": "Middle income", "NAC": "North America", "OED": "OECD members", "SAS": "South Asia", "SSF": "Sub-Saharan Africa",
     "SSA": "Sub-Saharan Africa (excluding high income)", "UMC": "Upper middle income",
+    "CSS": "Caribbean small states", "EAR": "Early-demographic dividend", "FCS": "Fragile and conflict affected situations",
+    "HPC": "Heavily indebted poor countries (HIPC)", "IBD": "IBRD only", "IBT": "IDA & IBRD total", "IDA": "IDA total",
+    "IDB": "IDA blend", "IDX": "IDA only", "INX": "Not classified", "LDC": "Least developed countries: UN classification",
+    "LTE": "Late-demographic dividend", "OSS": "Other small states", "PRE": "Pre-demographic dividend",
+    "PSS": "Pacific island small states", "PST": "Post-demographic dividend", "SST": "Small states",
+    "TEA": "East Asia & Pacific (IDA & IBRD countries)", "TEC": "Europe & Central Asia (IDA & IBRD countries)",
+    "TLA": "Latin America & the Caribbean (IDA & IBRD countries)",
+    "TMN": "Middle East, North Africa, Afghanistan & Pakistan (IDA & IBRD)", "TSA": "South Asia (IDA & IBRD)",
+    "TSS": "Sub-Saharan Africa (IDA & IBRD countries)", "AFR": "Africa",
 }
 INTERNATIONAL = {"EU": "European Union", "UN": "United Nations"}
 
@@ -43,6 +52,7 @@ with open(out, "w", newline="", encoding="utf-8") as handle:
         writer.writerow([c.alpha_3, c.alpha_2, getattr(c, "common_name", None) or c.name, region_of.get(c.alpha_3, ""), "false",
                          "ISO 3166-1 via pycountry; region: World Bank country classification"])
     writer.writerow(["XKX", "XK", "Kosovo", "Europe & Central Asia", "false", "World Bank code for Kosovo (no ISO 3166-1 code)"])
+    writer.writerow(["CHI", "", "Channel Islands", "Europe & Central Asia", "false", "World Bank code for Guernsey and Jersey together (no ISO 3166-1 code)"])
     for code, name in AGGREGATES.items():
         writer.writerow([code, "", name, "aggregate", "true", "World Bank aggregate code"])
     for code, name in INTERNATIONAL.items():
