@@ -13,11 +13,11 @@ from pathlib import Path
 import duckdb
 
 MONTHLY_SQL = """
-    select month_start, protest_events, repression_events, deaths_max_claimed,
+    select month, protest_events, repression_events, deaths_max_claimed,
            inflation_cpi_pct, fx_market_lcu_per_usd, fx_official_lcu_per_usd, sanction_actions
     from marts.country_month
     where country_iso3 = ?
-    order by month_start
+    order by month
 """
 
 SANCTIONS_SQL = """
@@ -55,7 +55,7 @@ def render_chart(monthly: list[dict], sanctions: list[dict], country: str, out: 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    months = [r["month_start"] for r in monthly]
+    months = [r["month"] for r in monthly]
     fig, (top, bottom) = plt.subplots(2, 1, figsize=(11, 7), sharex=True, gridspec_kw={"height_ratios": [1, 1]})
     top.bar(months, [r["protest_events"] or 0 for r in monthly], width=25, color="#c0392b", label="protest events")
     top.set_ylabel("protest events")
