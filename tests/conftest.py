@@ -54,3 +54,11 @@ def wh(built_warehouse):
     con = duckdb.connect(str(built_warehouse["warehouse"]), read_only=True)
     yield con
     con.close()
+
+
+@pytest.fixture(scope="session")
+def embedded_warehouse(tmp_path_factory) -> Path:
+    """The warehouse the README's first Quickstart command builds: the repository's own raw/ and seeds/."""
+    warehouse = tmp_path_factory.mktemp("embedded") / "unrest.duckdb"
+    run_unrest("build", "--raw-dir", str(REPO / "raw"), "--warehouse", str(warehouse), check=True)
+    return warehouse
