@@ -33,7 +33,7 @@ def table_columns(table: str) -> list[tuple[str, str]]:
     return columns
 
 
-def _frame(table: str, rows: list[dict]) -> pl.DataFrame:
+def frame_for(table: str, rows: list[dict]) -> pl.DataFrame:
     cols = table_columns(table)
     schema = {name: _POLARS_TYPES[kind] for name, kind in cols}
     return pl.DataFrame([{name: row.get(name) for name, _ in cols} for row in rows], schema=schema, orient="row")
@@ -41,7 +41,7 @@ def _frame(table: str, rows: list[dict]) -> pl.DataFrame:
 
 def replace_rows(con, table: str, rows: list[dict], scope_sql: str | None = None) -> int:
     """Replace the rows of `raw.<table>` (all of them, or those matching `scope_sql`)."""
-    frame = _frame(table, rows)
+    frame = frame_for(table, rows)
     columns = ", ".join(name for name, _ in table_columns(table))
     con.execute("begin transaction")
     try:

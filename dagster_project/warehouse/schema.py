@@ -122,6 +122,13 @@ RAW_TABLES: dict[str, str] = {
         stance varchar,
         country_iso3 varchar
     """,
+    # What the extraction tables were computed from, per article: a changed text, date,
+    # hint, outlet or extractor version means the article is extracted again.
+    "article_extraction_state": """
+        article_id varchar primary key,
+        extraction_key varchar not null,
+        extracted_at timestamp not null
+    """,
     # Indicator observations read from files under raw/indicators (seeds come through dbt).
     "indicator_observations": """
         country_iso3 varchar not null,

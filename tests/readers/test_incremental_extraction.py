@@ -1,0 +1,55 @@
+"""Only new or changed articles are extracted again; the result equals a full extraction."""
+
+import datetime as dt
+
+import duckdb
+
+from dagster_project.extraction import extract_article
+from dagster_project.readers.articles import read_articles
+from dagster_project.warehouse.extraction_store import update_extractions
+from dagster_project.warehouse.loader import replace_rows
+from dagster_project.warehouse.schema import ensure_raw_schema
+
+
+def load(con, folder):
+    replace_rows(con, "articles", read_articles(folder).rows)
+
+
+def snapshot(con):
+    return {t: sorted(con.execute(f"select * from raw.{t}").fetchall()) for t in ("article_event_reports", "article_claims")}
+
+
+def test_incremental_equals_full(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.md").write_text("---\nid: a\npublished: 2026-01-10\n---\nPolice arrested 40 protesters in Tehran on Friday.\n")
+    (folder / "b.md").write_text("---\nid: b\npublished: 2026-01-10\n---\nAt least 12 people were killed in Mashhad, Amnesty said.\n")
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    ensure_raw_schema(con)
+    calls = []
+
+    def counting(text, **kwargs):
+        calls.append(kwargs["article_id"])
+        return extract_article(text, **kwargs)
+
+    load(con, folder)
+    first = update_extractions(con, counting)
+    assert (first.extracted, first.unchanged) == (2, 0) and sorted(calls) == ["a", "b"]
+    calls.clear()
+    again = update_extractions(con, counting)
+    assert (again.extracted, again.unchanged) == (0, 2) and calls == []
+    # Change one article's date, add one, remove one.
+    (folder / "a.md").write_text("---\nid: a\npublished: 2026-01-17\n---\nPolice arrested 40 protesters in Tehran on Friday.\n")
+    (folder / "b.md").unlink()
+    (folder / "c.md").write_text("---\nid: c\n---\nWorkers went on strike in Tabriz.\n")
+    load(con, folder)
+    third = update_extractions(con, counting)
+    assert sorted(calls) == ["a", "c"] and third.removed == 1
+    assert con.execute("select event_date from raw.article_event_reports where article_id = 'a' and event_type = 'COERCE'").fetchone()[0] == dt.date(2026, 1, 16)
+    assert con.execute("select count(*) from raw.article_claims where article_id = 'b'").fetchone()[0] == 0
+    incremental = snapshot(con)
+    full = duckdb.connect(str(tmp_path / "full.duckdb"))
+    ensure_raw_schema(full)
+    load(full, folder)
+    update_extractions(full, extract_article)
+    assert snapshot(full) == incremental
