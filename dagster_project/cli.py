@@ -68,11 +68,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         _err(str(exc))
         return EXIT_FAILED
     if not result.success:
-        failures = [
-            f"{e.step_key}: {e.event_specific_data.error.message.strip() if getattr(e.event_specific_data, 'error', None) else e.message}"
-            for e in result.all_events
-            if e.is_step_failure
-        ]
+        failures = [f"{e.step_key}: {_root_cause(e)}" for e in result.all_events if e.is_step_failure]
         _err("build failed; the published warehouse was left unchanged")
         for failure in failures:
             print(f"  - {failure}", file=sys.stderr)
@@ -84,6 +80,18 @@ def cmd_build(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return EXIT_OK
+
+
+def _root_cause(event) -> str:
+    """The innermost error message of a failed step (dbt's own summary for dbt failures)."""
+    error = getattr(event.event_specific_data, "error", None)
+    if error is None:
+        return event.message or "failed"
+    while error.cause is not None:
+        error = error.cause
+    lines = [line for line in error.message.strip().splitlines() if line.strip()]
+    wanted = [line for line in lines if "ERROR" in line or "FAIL" in line or "Failure in" in line] or lines
+    return " | ".join(line.strip() for line in wanted[:6])
 
 
 # ---------------------------------------------------------------------------- extract
@@ -216,6 +224,20 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# ---------------------------------------------------------------------------- export
+def cmd_export(args: argparse.Namespace) -> int:
+    from dagster_project.config import load_settings
+    from dagster_project.warehouse.parquet_export import export_parquet
+
+    settings = load_settings().with_overrides(warehouse=args.warehouse)
+    if not settings.warehouse.exists():
+        _err(f"no published warehouse at {settings.warehouse}; run `unrest build` first")
+        return EXIT_FAILED
+    written = export_parquet(settings.warehouse, Path(args.out))
+    print(f"wrote {len(written)} tables, {sum(written.values())} rows, to {args.out}")
+    return EXIT_OK
+
+
 # ---------------------------------------------------------------------------- main
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="unrest", description="Unrest Warehouse: protests, claims, sanctions and the economy in DuckDB.")
@@ -245,6 +267,11 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--out", default="reports", help="output directory (default reports/)")
     r.add_argument("--warehouse", help="published DuckDB file (default: UNREST_WAREHOUSE or warehouse/unrest.duckdb)")
     r.set_defaults(func=cmd_report)
+
+    x = sub.add_parser("export", help="write the raw and marts layers as hive-partitioned Parquet")
+    x.add_argument("--out", required=True, help="output directory")
+    x.add_argument("--warehouse", help="published DuckDB file (default: UNREST_WAREHOUSE or warehouse/unrest.duckdb)")
+    x.set_defaults(func=cmd_export)
 
     sub.add_parser("eval", help="score the extractor on a labelled corpus (precision, recall, F1); see `unrest eval --help`")
     return parser

@@ -214,6 +214,7 @@ def test_a_failed_build_leaves_the_published_file_unchanged(built_warehouse, tmp
                       env={"UNREST_DBT_PROJECT_DIR": str(project)})
     assert done.returncode == 1, done.stderr
     assert "left unchanged" in done.stderr
+    assert "assert_always_fails" in done.stderr  # says why: the failing dbt test by name
     assert hashlib.sha256(warehouse.read_bytes()).hexdigest() == digest
 
 
@@ -251,3 +252,16 @@ def test_datasets_and_downloaded_indicators_land_in_the_marts(wh):
     assert december["inflation_cpi_pct"] == 39.9073 and december["fx_market_lcu_per_usd"] == 131310
     sources = {r[0] for r in wh.execute("select distinct source from marts.fct_indicator_observations where country_iso3 = 'IRN' and indicator = 'inflation_cpi_pct'").fetchall()}
     assert "World Bank WDI" in sources and len(sources) == 2
+
+
+def test_parquet_export_is_hive_partitioned_and_complete(built_warehouse, tmp_path):
+    out = tmp_path / "parquet"
+    run_unrest("export", "--out", str(out), "--warehouse", str(built_warehouse["warehouse"]), check=True)
+    assert (out / "marts" / "fct_claims" / "country_iso3=IRN").is_dir()
+    con = duckdb.connect()
+    parquet = con.execute(f"select count(*) from read_parquet('{out}/marts/fct_event_reports/**/*.parquet', hive_partitioning = true)").fetchone()[0]
+    wh = duckdb.connect(str(built_warehouse["warehouse"]), read_only=True)
+    assert parquet == wh.execute("select count(*) from marts.fct_event_reports").fetchone()[0]
+    assert con.execute(f"select count(*) from read_parquet('{out}/marts/dim_country/*.parquet')").fetchone()[0] == \
+        wh.execute("select count(*) from marts.dim_country").fetchone()[0]
+    wh.close()

@@ -1,0 +1,41 @@
+"""Publishing: one build at a time, atomic replacement, the working copy kept."""
+
+import duckdb
+import pytest
+
+from dagster_project.warehouse.publisher import BuildLockedError, build_lock, prepare_working_copy, publish
+
+
+def test_a_second_build_fails_fast_while_one_holds_the_lock(tmp_path):
+    working = tmp_path / ".build" / "unrest.duckdb"
+    with build_lock(working):
+        with pytest.raises(BuildLockedError, match="another build is running"):
+            with build_lock(working):
+                pass
+    with build_lock(working):  # released afterwards
+        pass
+
+
+def test_publish_replaces_the_file_and_keeps_the_working_copy(tmp_path):
+    published, working = tmp_path / "unrest.duckdb", tmp_path / ".build" / "unrest.duckdb"
+    prepare_working_copy(working, published)
+    con = duckdb.connect(str(working))
+    con.execute("create table t as select 1 as v")
+    con.close()
+    publish(working, published)
+    reader = duckdb.connect(str(published), read_only=True)  # held open across the next publish
+    con = duckdb.connect(str(working))
+    con.execute("insert into t values (2)")
+    con.close()
+    publish(working, published)
+    assert reader.execute("select count(*) from t").fetchone()[0] == 1
+    reader.close()
+    assert duckdb.connect(str(published), read_only=True).execute("select count(*) from t").fetchone()[0] == 2
+    assert working.exists() and not list(tmp_path.glob(".unrest.duckdb.publishing-*"))
+    prepare_working_copy(working, published)  # the next build starts from what was published
+    assert duckdb.connect(str(working), read_only=True).execute("select count(*) from t").fetchone()[0] == 2
+
+
+def test_publishing_nothing_is_an_error(tmp_path):
+    with pytest.raises(FileNotFoundError, match="nothing to publish"):
+        publish(tmp_path / "missing.duckdb", tmp_path / "out.duckdb")
