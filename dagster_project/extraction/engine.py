@@ -434,6 +434,7 @@ def _merge_reports(candidates: list[Candidate]) -> tuple[list[EventReport], dict
         if target is not None:
             groups[target].extend(groups.pop(key))
     reports: list[EventReport] = []
+    used_ids: set[str] = set()
     by_sentence: dict[int, dict[tuple, str]] = {}
     for key, members in groups.items():
         best = max(members, key=lambda c: (c.score, -c.sentence))
@@ -442,7 +443,11 @@ def _merge_reports(candidates: list[Candidate]) -> tuple[list[EventReport], dict
         if "asserted" in stances and report.stance != "asserted":
             best = max((c for c in members if c.report.stance == "asserted"), key=lambda c: (c.score, -c.sentence))
             report = best.report
-        report.report_id = _id(report.article_id, "report", report.event_type, report.event_mode, report.evidence_start)
+        report.report_id = _id(report.article_id, "report", report.event_type, report.event_mode, report.evidence_start,
+                               report.location, report.event_date, report.actor1, report.actor2_iso3)
+        while report.report_id in used_ids:  # two events of one kind told in one sentence
+            report.report_id = _id(report.report_id, "next")
+        used_ids.add(report.report_id)
         reports.append(report)
         for c in members:
             by_sentence.setdefault(c.sentence, {})[(report.event_type, report.event_mode)] = report.report_id

@@ -44,3 +44,22 @@ def test_long_text_is_handled_and_too_long_is_a_clear_error():
         extract_article("x" * (MAX_TEXT_CHARS + 1), article_id="huge")
     with pytest.raises(ValueError, match="must be str"):
         extract_article(b"bytes", article_id="b")
+
+
+def _ids_unique(result):
+    for items, field in ((result.reports, "report_id"), (result.claims, "claim_id"), (result.mentions, "mention_id")):
+        ids = [getattr(x, field) for x in items]
+        assert len(ids) == len(set(ids)), field
+
+
+def test_ids_are_unique_within_long_mixed_articles():
+    """Regression: two events of one kind in one sentence once shared a report_id, which
+    broke the primary key of raw.article_event_reports for a whole batch."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    from corpus import generate
+
+    for article_id, text, published in generate(150):
+        _ids_unique(extract_article(text, article_id=article_id, published=published))

@@ -1,13 +1,11 @@
 """Indicator files under raw/indicators → raw.indicator_observations (format found by content)."""
 
-
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
+from dagster_project.defs.assets.loading import load_raw
 from dagster_project.defs.resources import WarehouseSettings
 from dagster_project.readers.discover import read_indicators
-from dagster_project.warehouse.loader import record_quarantine, replace_rows
-from dagster_project.warehouse.schema import ensure_raw_schema
 
 
 @dg.asset(
@@ -18,11 +16,5 @@ from dagster_project.warehouse.schema import ensure_raw_schema
 def raw_indicator_observations(context: dg.AssetExecutionContext, duckdb: DuckDBResource, warehouse: WarehouseSettings) -> dg.MaterializeResult:
     settings = warehouse.settings()
     result = read_indicators(settings.raw_dir / "indicators", root=settings.raw_dir)
-    with duckdb.get_connection() as con:
-        ensure_raw_schema(con)
-        replace_rows(con, "indicator_observations", result.rows)
-        record_quarantine(con, result.quarantine, stage="indicators")
-    for q in result.quarantine:
-        context.log.warning(f"quarantined {q.source_path} ({q.record_locator or 'file'}): {q.reason}")
-    context.log.info(f"indicators: {len(result.rows)} observations, {len(result.quarantine)} quarantined")
+    load_raw(context, duckdb, result, {"indicator_observations": result.rows}, stage="indicators")
     return dg.MaterializeResult(metadata={"observations": len(result.rows), "quarantined": len(result.quarantine)})

@@ -48,32 +48,28 @@ spine as (
     )
 ),
 
-inflation as (
-    select s.country_iso3, s.month, o.value, o.period_end
+indicators_as_of as (
+    -- One ASOF join per (country, month, indicator): the latest period_end on or before month end.
+    select s.country_iso3, s.month, i.indicator, o.value, o.period_end
     from spine as s
-    asof left join (select * from {{ ref('int_indicator_as_of') }} where indicator = 'inflation_cpi_pct') as o
-      on o.country_iso3 = s.country_iso3 and s.month_end >= o.period_end
+    cross join (values ('inflation_cpi_pct'), ('fx_official_lcu_per_usd'), ('fx_market_lcu_per_usd'), ('youth_unemployment_pct')) as i(indicator)
+    asof left join {{ ref('int_indicator_as_of') }} as o
+      on o.country_iso3 = s.country_iso3 and o.indicator = i.indicator and s.month_end >= o.period_end
 ),
 
-fx_official as (
-    select s.country_iso3, s.month, o.value, o.period_end
-    from spine as s
-    asof left join (select * from {{ ref('int_indicator_as_of') }} where indicator = 'fx_official_lcu_per_usd') as o
-      on o.country_iso3 = s.country_iso3 and s.month_end >= o.period_end
-),
-
-fx_market as (
-    select s.country_iso3, s.month, o.value, o.period_end
-    from spine as s
-    asof left join (select * from {{ ref('int_indicator_as_of') }} where indicator = 'fx_market_lcu_per_usd') as o
-      on o.country_iso3 = s.country_iso3 and s.month_end >= o.period_end
-),
-
-youth_unemployment as (
-    select s.country_iso3, s.month, o.value, o.period_end
-    from spine as s
-    asof left join (select * from {{ ref('int_indicator_as_of') }} where indicator = 'youth_unemployment_pct') as o
-      on o.country_iso3 = s.country_iso3 and s.month_end >= o.period_end
+indicators as (
+    select
+        country_iso3, month,
+        max(value) filter (where indicator = 'inflation_cpi_pct') as inflation_cpi_pct,
+        max(period_end) filter (where indicator = 'inflation_cpi_pct') as inflation_cpi_period_end,
+        max(value) filter (where indicator = 'fx_official_lcu_per_usd') as fx_official_lcu_per_usd,
+        max(period_end) filter (where indicator = 'fx_official_lcu_per_usd') as fx_official_period_end,
+        max(value) filter (where indicator = 'fx_market_lcu_per_usd') as fx_market_lcu_per_usd,
+        max(period_end) filter (where indicator = 'fx_market_lcu_per_usd') as fx_market_period_end,
+        max(value) filter (where indicator = 'youth_unemployment_pct') as youth_unemployment_pct,
+        max(period_end) filter (where indicator = 'youth_unemployment_pct') as youth_unemployment_period_end
+    from indicators_as_of
+    group by all
 ),
 
 event_counts as (
@@ -118,22 +114,19 @@ select
     coalesce(f.sanctions_in_force, 0) as sanctions_in_force,
     e.deaths_max_claimed,
     e.arrests_max_claimed,
-    i.value as inflation_cpi_pct,
-    i.period_end as inflation_cpi_period_end,
-    o.value as fx_official_lcu_per_usd,
-    o.period_end as fx_official_period_end,
-    m.value as fx_market_lcu_per_usd,
-    m.period_end as fx_market_period_end,
-    round(100 * (m.value / lag(m.value) over (partition by s.country_iso3 order by s.month) - 1), 4) as fx_market_change_pct,
-    round(100 * (m.value / o.value - 1), 4) as fx_market_premium_pct,
-    y.value as youth_unemployment_pct,
-    y.period_end as youth_unemployment_period_end
+    i.inflation_cpi_pct,
+    i.inflation_cpi_period_end,
+    i.fx_official_lcu_per_usd,
+    i.fx_official_period_end,
+    i.fx_market_lcu_per_usd,
+    i.fx_market_period_end,
+    round(100 * (i.fx_market_lcu_per_usd / lag(i.fx_market_lcu_per_usd) over (partition by s.country_iso3 order by s.month) - 1), 4) as fx_market_change_pct,
+    round(100 * (i.fx_market_lcu_per_usd / i.fx_official_lcu_per_usd - 1), 4) as fx_market_premium_pct,
+    i.youth_unemployment_pct,
+    i.youth_unemployment_period_end
 from spine as s
 left join article_counts as a using (country_iso3, month)
 left join event_counts as e using (country_iso3, month)
 left join action_counts as x using (country_iso3, month)
 left join in_force as f using (country_iso3, month)
-left join inflation as i using (country_iso3, month)
-left join fx_official as o using (country_iso3, month)
-left join fx_market as m using (country_iso3, month)
-left join youth_unemployment as y using (country_iso3, month)
+left join indicators as i using (country_iso3, month)

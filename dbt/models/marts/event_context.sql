@@ -4,32 +4,28 @@ with events as (
     select event_id, event_type, country_iso3, event_date from {{ ref('fct_events') }}
 ),
 
-inflation as (
-    select e.event_id, o.value, o.period_end
+indicators_as_of as (
+    -- One ASOF join per (event, indicator): the latest period_end on or before the event date.
+    select e.event_id, i.indicator, o.value, o.period_end
     from events as e
-    asof left join (select * from {{ ref('int_indicator_as_of') }} where indicator = 'inflation_cpi_pct') as o
-      on o.country_iso3 = e.country_iso3 and e.event_date >= o.period_end
+    cross join (values ('inflation_cpi_pct'), ('fx_official_lcu_per_usd'), ('fx_market_lcu_per_usd'), ('youth_unemployment_pct')) as i(indicator)
+    asof left join {{ ref('int_indicator_as_of') }} as o
+      on o.country_iso3 = e.country_iso3 and o.indicator = i.indicator and e.event_date >= o.period_end
 ),
 
-fx_official as (
-    select e.event_id, o.value, o.period_end
-    from events as e
-    asof left join (select * from {{ ref('int_indicator_as_of') }} where indicator = 'fx_official_lcu_per_usd') as o
-      on o.country_iso3 = e.country_iso3 and e.event_date >= o.period_end
-),
-
-fx_market as (
-    select e.event_id, o.value, o.period_end
-    from events as e
-    asof left join (select * from {{ ref('int_indicator_as_of') }} where indicator = 'fx_market_lcu_per_usd') as o
-      on o.country_iso3 = e.country_iso3 and e.event_date >= o.period_end
-),
-
-youth_unemployment as (
-    select e.event_id, o.value, o.period_end
-    from events as e
-    asof left join (select * from {{ ref('int_indicator_as_of') }} where indicator = 'youth_unemployment_pct') as o
-      on o.country_iso3 = e.country_iso3 and e.event_date >= o.period_end
+indicators as (
+    select
+        event_id,
+        max(value) filter (where indicator = 'inflation_cpi_pct') as inflation_cpi_pct,
+        max(period_end) filter (where indicator = 'inflation_cpi_pct') as inflation_cpi_period_end,
+        max(value) filter (where indicator = 'fx_official_lcu_per_usd') as fx_official_lcu_per_usd,
+        max(period_end) filter (where indicator = 'fx_official_lcu_per_usd') as fx_official_period_end,
+        max(value) filter (where indicator = 'fx_market_lcu_per_usd') as fx_market_lcu_per_usd,
+        max(period_end) filter (where indicator = 'fx_market_lcu_per_usd') as fx_market_period_end,
+        max(value) filter (where indicator = 'youth_unemployment_pct') as youth_unemployment_pct,
+        max(period_end) filter (where indicator = 'youth_unemployment_pct') as youth_unemployment_period_end
+    from indicators_as_of
+    group by event_id
 ),
 
 in_force as (
@@ -60,19 +56,16 @@ prior_protests as (
 
 select
     e.event_id, e.event_type, e.country_iso3, e.event_date,
-    i.value as inflation_cpi_pct, i.period_end as inflation_cpi_period_end,
-    o.value as fx_official_lcu_per_usd, o.period_end as fx_official_period_end,
-    m.value as fx_market_lcu_per_usd, m.period_end as fx_market_period_end,
-    round(100 * (m.value / o.value - 1), 4) as fx_market_premium_pct,
-    y.value as youth_unemployment_pct, y.period_end as youth_unemployment_period_end,
+    i.inflation_cpi_pct, i.inflation_cpi_period_end,
+    i.fx_official_lcu_per_usd, i.fx_official_period_end,
+    i.fx_market_lcu_per_usd, i.fx_market_period_end,
+    round(100 * (i.fx_market_lcu_per_usd / i.fx_official_lcu_per_usd - 1), 4) as fx_market_premium_pct,
+    i.youth_unemployment_pct, i.youth_unemployment_period_end,
     case when e.event_date is null then null else coalesce(f.sanctions_in_force, 0) end as sanctions_in_force,
     e.event_date - l.last_action_date as days_since_last_sanction_action,
     case when e.event_date is null then null else p.protest_events_prior_30d end as protest_events_prior_30d
 from events as e
-left join inflation as i using (event_id)
-left join fx_official as o using (event_id)
-left join fx_market as m using (event_id)
-left join youth_unemployment as y using (event_id)
+left join indicators as i using (event_id)
 left join in_force as f using (event_id)
 left join last_action as l using (event_id)
 left join prior_protests as p using (event_id)
