@@ -22,6 +22,9 @@ EXTRACTOR_VERSION = "0.1.0"
 ENV_WAREHOUSE = "UNREST_WAREHOUSE"
 ENV_RAW_DIR = "UNREST_RAW_DIR"
 ENV_ONLINE = "UNREST_ONLINE"
+ENV_WB_COUNTRIES = "UNREST_WB_COUNTRIES"
+# Countries the opt-in World Bank refresh asks for: those the embedded seeds cover.
+DEFAULT_WB_COUNTRIES = ("EGY", "IRN", "LBN", "LKA", "TUR", "VEN")
 
 
 def dbt_executable() -> str:
@@ -41,6 +44,7 @@ class Settings:
     raw_dir: Path
     warehouse: Path
     online: bool = False
+    wb_countries: tuple[str, ...] = DEFAULT_WB_COUNTRIES
 
     @property
     def working_copy(self) -> Path:
@@ -68,4 +72,6 @@ def load_settings() -> Settings:
         raw_dir=_absolute(raw) if raw else PROJECT_ROOT / "raw",
         warehouse=_absolute(wh) if wh else PROJECT_ROOT / "warehouse" / "unrest.duckdb",
         online=os.environ.get(ENV_ONLINE, "") == "1",
+        wb_countries=tuple(c.strip().upper() for c in os.environ[ENV_WB_COUNTRIES].split(",") if c.strip())
+        if os.environ.get(ENV_WB_COUNTRIES) else DEFAULT_WB_COUNTRIES,
     )

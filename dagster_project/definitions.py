@@ -14,6 +14,7 @@ from dagster_project.defs.assets.dbt import unrest_dbt_models
 from dagster_project.defs.assets.events import raw_dataset_events
 from dagster_project.defs.assets.extraction import article_extractions
 from dagster_project.defs.assets.indicators import raw_indicator_observations
+from dagster_project.defs.assets.online import world_bank_api_download
 from dagster_project.defs.assets.publish import published_warehouse
 from dagster_project.defs.checks import ALL_CHECKS
 from dagster_project.defs.jobs import build_warehouse_job
@@ -21,7 +22,10 @@ from dagster_project.defs.resources import build_resources
 from dagster_project.defs.schedules import daily_build
 from dagster_project.defs.sensors import raw_files_sensor
 
-ALL_ASSETS = [raw_articles, article_extractions, raw_indicator_observations, raw_dataset_events, unrest_dbt_models, published_warehouse]
+ALL_ASSETS = [
+    world_bank_api_download, raw_articles, article_extractions, raw_indicator_observations, raw_dataset_events,
+    unrest_dbt_models, published_warehouse,
+]
 
 
 def build_definitions(settings=None) -> dg.Definitions:

@@ -62,3 +62,26 @@ def embedded_warehouse(tmp_path_factory) -> Path:
     warehouse = tmp_path_factory.mktemp("embedded") / "unrest.duckdb"
     run_unrest("build", "--raw-dir", str(REPO / "raw"), "--warehouse", str(warehouse), check=True)
     return warehouse
+
+
+@pytest.fixture(scope="session")
+def dedup_warehouse(tmp_path_factory) -> Path:
+    """Tricky cases for cross-source deduplication, built once."""
+    root = tmp_path_factory.mktemp("dedup")
+    articles = root / "raw" / "articles"
+    articles.mkdir(parents=True)
+    cases = {
+        # The same protest, reported by two outlets three days apart: one event.
+        "a.md": ("2026-02-03", "Reuters", "Thousands of protesters rallied in Tabriz on Monday against rising prices."),
+        "b.md": ("2026-02-05", "AFP", "Thousands of protesters rallied in Tabriz on Monday, witnesses said."),
+        # Two protests in two cities on the same day: two events.
+        "c.md": ("2026-02-10", "BBC", "Protesters rallied in Shiraz on Tuesday."),
+        "d.md": ("2026-02-10", "BBC", "Protesters rallied in Kerman on Tuesday."),
+        # The same kind of protest in one city a week apart: two events.
+        "e.md": ("2026-02-20", "IRNA", "Protesters rallied in Tabriz on Friday."),
+    }
+    for name, (published, outlet, text) in cases.items():
+        (articles / name).write_text(f"---\npublished: {published}\noutlet: {outlet}\ncountry: IRN\n---\n{text}\n", encoding="utf-8")
+    warehouse = root / "unrest.duckdb"
+    run_unrest("build", "--raw-dir", str(root / "raw"), "--warehouse", str(warehouse), check=True)
+    return warehouse

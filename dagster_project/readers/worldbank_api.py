@@ -116,3 +116,20 @@ def fetch_indicators(countries: list[str], indicators: list[str], *, session_get
             total = int(meta.get("pages") or 1)
             page += 1
     return pages
+
+
+CONTRACT_SERIES = ("FP.CPI.TOTL.ZG", "PA.NUS.FCRF", "SL.UEM.1524.ZS")
+
+
+def download_to_raw(raw_dir: Path, countries: list[str], indicators=CONTRACT_SERIES, **fetch_options) -> list[Path]:
+    """Fetch the series and save each answer page under raw/indicators/world_bank_api/, where
+    the ordinary reader picks them up; a later offline build reads the same files again."""
+    target = raw_dir / "indicators" / "world_bank_api"
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for code in indicators:
+        for number, page in enumerate(fetch_indicators(countries, [code], **fetch_options), start=1):
+            path = target / f"{code}_page{number}.json"
+            path.write_text(json.dumps(page), encoding="utf-8")
+            written.append(path)
+    return written

@@ -158,3 +158,23 @@ def test_reference_inflation_without_preamble():
 
     rows = by_key(wdi_csv.read(path, path.parent).rows)
     assert round(rows[("IRN", "inflation_cpi_pct", "A", dt.date(2019, 1, 1))]["value"], 4) == 39.9073
+
+
+def test_online_download_lands_where_the_offline_reader_finds_it(tmp_path):
+    answer = [{"page": 1, "pages": 1, "per_page": "1000", "total": 1, "lastupdated": "2026-07-01"},
+              [{"indicator": {"id": "SL.UEM.1524.ZS"}, "country": {"id": "IR"}, "countryiso3code": "IRN", "date": "2019", "value": 25.948}]]
+    files = worldbank_api.download_to_raw(tmp_path, ["IRN"], indicators=["SL.UEM.1524.ZS"], session_get=lambda url: answer)
+    assert [f.name for f in files] == ["SL.UEM.1524.ZS_page1.json"]
+    rows = read_indicators(tmp_path / "indicators", root=tmp_path).rows
+    assert rows[0]["indicator"] == "youth_unemployment_pct" and rows[0]["value"] == 25.948
+
+
+def test_the_online_asset_does_nothing_unless_asked(monkeypatch, tmp_path):
+    import dagster as dg
+
+    from dagster_project.defs.assets.online import world_bank_api_download
+    from dagster_project.defs.resources import WarehouseSettings
+
+    monkeypatch.delenv("UNREST_ONLINE", raising=False)
+    result = dg.materialize([world_bank_api_download], resources={"warehouse": WarehouseSettings(raw_dir=str(tmp_path), warehouse=str(tmp_path / "w.duckdb"))})
+    assert result.success and not (tmp_path / "indicators").exists()

@@ -11,6 +11,7 @@ from dagster_project.readers.discover import read_indicators
 @dg.asset(
     key=["raw", "indicator_observations"],
     group_name="raw",
+    deps=[["raw", "world_bank_api_download"]],
     description="Economic indicator observations from user files (World Bank, FRED, long CSV); the embedded seeds join them in dbt.",
 )
 def raw_indicator_observations(context: dg.AssetExecutionContext, duckdb: DuckDBResource, warehouse: WarehouseSettings) -> dg.MaterializeResult:
