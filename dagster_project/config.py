@@ -23,6 +23,13 @@ ENV_WAREHOUSE = "UNREST_WAREHOUSE"
 ENV_RAW_DIR = "UNREST_RAW_DIR"
 ENV_ONLINE = "UNREST_ONLINE"
 ENV_WB_COUNTRIES = "UNREST_WB_COUNTRIES"
+ENV_EXTRACT_WORKERS = "UNREST_EXTRACT_WORKERS"
+
+
+def extract_workers() -> int:
+    """Processes for extraction of large batches (default: the machine's cores)."""
+    value = os.environ.get(ENV_EXTRACT_WORKERS)
+    return max(1, int(value)) if value else (os.cpu_count() or 1)
 # Countries the opt-in World Bank refresh asks for: those the embedded seeds cover.
 DEFAULT_WB_COUNTRIES = ("EGY", "IRN", "LBN", "LKA", "TUR", "VEN")
 

@@ -53,3 +53,22 @@ def test_incremental_equals_full(tmp_path):
     load(full, folder)
     update_extractions(full, extract_article)
     assert snapshot(full) == incremental
+
+
+def test_parallel_extraction_gives_the_same_rows(tmp_path, monkeypatch):
+    import dagster_project.warehouse.extraction_store as store
+
+    monkeypatch.setattr(store, "PARALLEL_MIN_ARTICLES", 2)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for i, city in enumerate(["Tehran", "Mashhad", "Tabriz", "Shiraz", "Isfahan"]):
+        (folder / f"{i}.md").write_text(f"---\nid: p{i}\npublished: 2026-01-10\n---\nPolice arrested {10 + i} protesters in {city} on Friday, HRANA said.\n")
+    results = []
+    for workers in (1, 2):
+        con = duckdb.connect(str(tmp_path / f"w{workers}.duckdb"))
+        ensure_raw_schema(con)
+        load(con, folder)
+        stats = store.update_extractions(con, extract_article, workers=workers)
+        assert stats.extracted == 5
+        results.append(snapshot(con))
+    assert results[0] == results[1] and len(results[0]["article_claims"]) == 5

@@ -4,6 +4,7 @@ extracting only new or changed articles."""
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
+from dagster_project.config import extract_workers
 from dagster_project.extraction import extract_article
 from dagster_project.warehouse.extraction_store import TABLES, update_extractions
 from dagster_project.warehouse.loader import record_quarantine
@@ -20,7 +21,7 @@ from dagster_project.warehouse.schema import ensure_raw_schema
 def article_extractions(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
     with duckdb.get_connection() as con:
         ensure_raw_schema(con)
-        stats = update_extractions(con, extract_article)
+        stats = update_extractions(con, extract_article, workers=extract_workers())
         record_quarantine(con, stats.failed, stage="extraction")
     context.log.info(
         f"extraction: {stats.articles} articles, {stats.extracted} extracted, {stats.unchanged} unchanged, "
