@@ -44,6 +44,10 @@ def built_warehouse(tmp_path_factory) -> dict:
     (raw / "events" / "acled_iran.csv").write_text("\n".join(ACLED.splitlines()[:3]) + "\n", encoding="utf-8")
     (raw / "events" / "20191116.export.CSV").write_text(gdelt_row() + "\n", encoding="utf-8")
     (raw / "indicators" / "wdi_inflation.csv").write_text(WDI_NO_PREAMBLE, encoding="utf-8")
+    # A newer vintage of the same series, with a revised 2019 value: it replaces the older one.
+    (raw / "indicators" / "wdi_inflation_2026.csv").write_text(
+        '"Data Source","World Development Indicators",\n\n"Last Updated Date","2026-07-01",\n\n' + WDI_NO_PREAMBLE.replace("39.9073", "40.1"),
+        encoding="utf-8")
     warehouse = root / "warehouse" / "unrest.duckdb"
     first = run_unrest("build", "--raw-dir", str(raw), "--warehouse", str(warehouse), check=True)
     return {"root": root, "raw": raw, "warehouse": warehouse, "first_build": first}

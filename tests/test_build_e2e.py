@@ -130,7 +130,8 @@ def test_indicator_mentions(wh):
 def test_seeded_indicators_sanctions_and_waves(wh):
     value = wh.execute(
         "select value from marts.fct_indicator_observations where country_iso3 = 'IRN' "
-        "and indicator = 'inflation_cpi_pct' and period_start = date '2019-01-01'"
+        "and indicator = 'inflation_cpi_pct' and period_start = date '2019-01-01' and source_series_code = 'FP.CPI.TOTL.ZG' "
+        "and source like 'World Bank WDI, %'"
     ).fetchone()[0]
     assert abs(value - 39.9073) < 1e-4
     assert wh.execute(
@@ -249,9 +250,13 @@ def test_datasets_and_downloaded_indicators_land_in_the_marts(wh):
     assert month["repression_events"] >= 1 and month["deaths_max_claimed"] >= 1500
     assert month["inflation_cpi_pct"] == 18.0141 and month["inflation_cpi_period_end"].isoformat() == "2018-12-31"
     december = rows(wh, "select inflation_cpi_pct, fx_market_lcu_per_usd from marts.country_month where country_iso3 = 'IRN' and month = date '2019-12-01'")[0]
-    assert december["inflation_cpi_pct"] == 39.9073 and december["fx_market_lcu_per_usd"] == 131310
+    # The analyst's own file (newest vintage, 40.1) wins over the embedded seed (39.9073).
+    assert december["inflation_cpi_pct"] == 40.1 and december["fx_market_lcu_per_usd"] == 131310
     sources = {r[0] for r in wh.execute("select distinct source from marts.fct_indicator_observations where country_iso3 = 'IRN' and indicator = 'inflation_cpi_pct'").fetchall()}
     assert "World Bank WDI" in sources and len(sources) == 2
+    newest = rows(wh, "select value, vintage from marts.fct_indicator_observations where country_iso3 = 'IRN' and source = 'World Bank WDI' "
+                      "and indicator = 'inflation_cpi_pct' and period_start = date '2019-01-01'")
+    assert newest == [{"value": 40.1, "vintage": "2026-07-01"}]  # the newer vintage replaced the older one
 
 
 def test_parquet_export_is_hive_partitioned_and_complete(built_warehouse, tmp_path):

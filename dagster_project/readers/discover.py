@@ -66,7 +66,32 @@ def read_directory(directory: Path, root: Path, formats: list[Format], kind: str
 
 
 def read_indicators(indicators_dir: Path, root: Path | None = None) -> ReadResult:
-    return read_directory(indicators_dir, root or indicators_dir, INDICATOR_FORMATS, "indicator")
+    """Every indicator file, whatever its format; then conflicting duplicates are removed."""
+    return drop_conflicts(read_directory(indicators_dir, root or indicators_dir, INDICATOR_FORMATS, "indicator"))
+
+
+def drop_conflicts(result: ReadResult) -> ReadResult:
+    """Observations with the same key (country, indicator, frequency, period, source, vintage)
+    but different values, in one file or across files, are all quarantined: nothing says
+    which is right. Identical duplicates are kept once."""
+    groups: dict[tuple, list[dict]] = {}
+    for row in result.rows:
+        key = (row["country_iso3"], row["indicator"], row["frequency"], row["period_start"], row["source"], row.get("vintage"))
+        groups.setdefault(key, []).append(row)
+    kept = []
+    for rows in groups.values():
+        if len({r["value"] for r in rows}) == 1:
+            kept.append(rows[0])
+            continue
+        places = ", ".join(f"{r['source_path']} {r['record_locator']}" for r in rows)
+        for r in rows:
+            result.quarantine.append(QuarantineRecord(
+                r["source_path"], r["record_locator"],
+                f"{r['source_path']} {r['record_locator']}: conflicting values for {r['country_iso3']} {r['indicator']} "
+                f"{r['period_start']} ({', '.join(str(x['value']) for x in rows)} at {places})",
+                None))
+    result.rows = kept
+    return result
 
 
 def read_events(events_dir: Path, root: Path | None = None) -> ReadResult:

@@ -178,3 +178,16 @@ def test_the_online_asset_does_nothing_unless_asked(monkeypatch, tmp_path):
     monkeypatch.delenv("UNREST_ONLINE", raising=False)
     result = dg.materialize([world_bank_api_download], resources={"warehouse": WarehouseSettings(raw_dir=str(tmp_path), warehouse=str(tmp_path / "w.duckdb"))})
     assert result.success and not (tmp_path / "indicators").exists()
+
+
+def test_conflicting_duplicates_across_files_are_quarantined_and_identical_kept_once(tmp_path):
+    write(tmp_path, "indicators/a.csv", WDI_NO_PREAMBLE)
+    write(tmp_path, "indicators/b.csv", WDI_NO_PREAMBLE)  # the same download twice: kept once
+    write(tmp_path, "indicators/c.csv", WDI_NO_PREAMBLE.replace("30.5941", "31"))  # disagrees for 2020
+    result = read_indicators(tmp_path / "indicators", root=tmp_path)
+    rows = by_key(result.rows)
+    assert rows[("IRN", "inflation_cpi_pct", "A", dt.date(2019, 1, 1))]["value"] == 39.9073
+    assert ("IRN", "inflation_cpi_pct", "A", dt.date(2020, 1, 1)) not in rows
+    conflicts = [q for q in result.quarantine if "conflicting values" in q.reason]
+    assert {q.source_path for q in conflicts} == {"indicators/a.csv", "indicators/b.csv", "indicators/c.csv"}
+    assert all(q.record_locator == "row 2" for q in conflicts)

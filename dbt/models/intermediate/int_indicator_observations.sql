@@ -9,6 +9,6 @@ with ranked as (
     from {{ ref('stg_indicator_observations') }}
 )
 
-select country_iso3, indicator, frequency, period_start, period_end, value, unit, source, source_series_code, vintage
+select country_iso3, indicator, frequency, period_start, period_end, value, unit, source, source_series_code, vintage, priority
 from ranked
 where rank_in_key = 1
