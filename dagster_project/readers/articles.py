@@ -140,7 +140,7 @@ def read_article_file(path: Path, root: Path, loaded_at: dt.datetime | None = No
             if not body.strip():
                 raise ValueError("empty article text")
             result.rows.append(_article_row(body, meta, rel, None, loaded_at))
-        except ValueError as exc:
+        except (ValueError, TypeError) as exc:
             result.quarantine.append(QuarantineRecord(rel, None, f"{rel}: {exc}", raw))
         return result
 
@@ -160,7 +160,7 @@ def read_article_file(path: Path, root: Path, loaded_at: dt.datetime | None = No
             result.rows.append(_article_row(text, obj, rel, locator, loaded_at))
         except json.JSONDecodeError as exc:
             result.quarantine.append(QuarantineRecord(rel, locator, f"{rel} {locator}: invalid JSON: {exc.msg} at column {exc.colno}", line))
-        except ValueError as exc:
+        except (ValueError, TypeError) as exc:
             result.quarantine.append(QuarantineRecord(rel, locator, f"{rel} {locator}: {exc}", line))
     return result
 

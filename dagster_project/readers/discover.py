@@ -60,8 +60,10 @@ def read_directory(directory: Path, root: Path, formats: list[Format], kind: str
             if chosen is None:
                 raise ValueError(f"unrecognised {kind} file format (first line: {head.splitlines()[0][:120] if head else '(empty)'!r})")
             result.extend(chosen.read(path, root))
-        except (ValueError, UnicodeDecodeError, OSError) as exc:
+        except (ValueError, OSError) as exc:
             result.quarantine.append(QuarantineRecord(rel, None, f"{rel}: {exc}", payload_of(path)))
+        except Exception as exc:  # a reader's bug on a strange file must not stop the load
+            result.quarantine.append(QuarantineRecord(rel, None, f"{rel}: could not be read ({type(exc).__name__}: {exc})", payload_of(path)))
     return result
 
 

@@ -52,7 +52,10 @@ def parse_api_pages(pages: list, rel: str) -> ReadResult:
             result.quarantine.append(QuarantineRecord(rel, None, f"{rel}: the API answered with an error: {json.dumps(meta.get('message'))}", json.dumps(page)[:2000]))
             continue
         vintage = meta.get("lastupdated")
-        for obs in (page[1] if len(page) > 1 and isinstance(page[1], list) else []):
+        if len(page) < 2 or not isinstance(page[1], list):
+            result.quarantine.append(QuarantineRecord(rel, None, f"{rel}: the API answer has no list of observations", json.dumps(page)[:2000]))
+            continue
+        for obs in page[1]:
             record_no += 1
             locator = f"record {record_no}"
             try:

@@ -191,3 +191,14 @@ def test_conflicting_duplicates_across_files_are_quarantined_and_identical_kept_
     conflicts = [q for q in result.quarantine if "conflicting values" in q.reason]
     assert {q.source_path for q in conflicts} == {"indicators/a.csv", "indicators/b.csv", "indicators/c.csv"}
     assert all(q.record_locator == "row 2" for q in conflicts)
+
+
+@pytest.mark.parametrize("content", [b"\xff\xfe\x00garbage", "Country Name,Country Code,Indicator Name,Indicator Code,2019\n\xe9t\xe9,IRN,x,y,1\n".encode("latin-1"),
+                                     b'[{"page": 1}, "not a list"]', b"observation_date,X\n", b""])
+def test_strange_files_are_quarantined_never_crash(tmp_path, content):
+    (tmp_path / "indicators").mkdir()
+    (tmp_path / "indicators" / "strange.csv").write_bytes(content)
+    (tmp_path / "indicators" / "good.csv").write_text(WDI_NO_PREAMBLE)
+    result = read_indicators(tmp_path / "indicators", root=tmp_path)
+    assert any(r["source_path"] == "indicators/good.csv" for r in result.rows)
+    assert result.quarantine and all(q.source_path == "indicators/strange.csv" for q in result.quarantine)
