@@ -270,3 +270,16 @@ def test_parquet_export_is_hive_partitioned_and_complete(built_warehouse, tmp_pa
     assert con.execute(f"select count(*) from read_parquet('{out}/marts/dim_country/*.parquet')").fetchone()[0] == \
         wh.execute("select count(*) from marts.dim_country").fetchone()[0]
     wh.close()
+
+
+def test_select_builds_a_subset_and_bad_selections_are_usage_errors(built_warehouse, tmp_path):
+    warehouse = tmp_path / "unrest.duckdb"
+    shutil.copy(built_warehouse["warehouse"], warehouse)
+    done = run_unrest("build", "--raw-dir", str(built_warehouse["raw"]), "--warehouse", str(warehouse), "--select", 'key:"raw/articles"')
+    assert done.returncode == 0, done.stderr
+    assert "unrest_dbt_models" not in done.stderr  # dbt did not run
+    con = duckdb.connect(str(warehouse), read_only=True)
+    assert con.execute("select count(*) from marts.fct_claims").fetchone()[0] > 0  # the rest is as published before
+    con.close()
+    bad = run_unrest("build", "--raw-dir", str(built_warehouse["raw"]), "--warehouse", str(warehouse), "--select", "key:(((")
+    assert bad.returncode == 2 and "invalid --select" in bad.stderr
