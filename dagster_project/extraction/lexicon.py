@@ -35,30 +35,135 @@ class _Scan(threading.local):
 
     text: str | None = None
     found: dict
+    word_starts: list | None = None
 
     def __init__(self) -> None:
-        self.text, self.found = None, {}
+        self.text, self.found, self.word_starts = None, {}, None
 
 
 _SCAN = _Scan()
+_WORD_START = re.compile(r"(?<!\w)\w")
+_META = set("()[]{}?*+|.\\^$")
 
 
 def begin_article(text: str) -> None:
-    _SCAN.text, _SCAN.found = text, {}
+    _SCAN.text, _SCAN.found, _SCAN.word_starts = text, {}, None
 
 
 def end_article() -> None:
-    _SCAN.text, _SCAN.found = None, {}
+    _SCAN.text, _SCAN.found, _SCAN.word_starts = None, {}, None
 
 
-def scan(regex: re.Pattern, text: str, pos: int = 0, endpos: int | None = None):
+# ---- first-word keys: where a lexicon pattern can start --------------------------------
+# Scanning a long alternation regex across a whole article is what costs time. Every
+# lexicon pattern starts with a literal word, so the regex only needs trying where a word
+# begins with one of those literals: `regex.match` at a handful of positions instead of
+# `finditer` over every character. Patterns whose start is not a plain literal make the
+# table fall back to the full scan.
+Keys = tuple  # (first letters, first two letters, first three letters), lower-case
+
+
+def _split_top(pattern: str) -> list[str]:
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _group_end(pattern: str, open_at: int) -> int:
+    depth, i, in_class = 0, open_at, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    raise ValueError(f"unbalanced pattern {pattern!r}")
+
+
+def first_literals(pattern: str) -> set[str] | None:
+    """Lower-case literal beginnings (up to 3 characters) of every way the pattern can start."""
+    out: set[str] = set()
+    for alt in _split_top(pattern):
+        if alt.startswith("(?:") or alt.startswith("(?P<"):
+            end = _group_end(alt, 0)
+            if alt[end + 1:end + 2] in ("?", "*") or alt[end + 1:end + 3] == "{0":
+                return None
+            inner = first_literals(alt[3 if alt.startswith("(?:") else alt.index(">") + 1:end])
+            if inner is None:
+                return None
+            out |= inner
+            continue
+        run = ""
+        for c in alt:
+            if c in _META:
+                break
+            run += c
+        rest = alt[len(run):]
+        if rest[:1] in ("?", "*") or rest[:2] == "{0":
+            run = run[:-1]
+        if not run or not run[0].isalnum():
+            return None
+        out.add(run[:3].lower())
+    return out
+
+
+def keys_of(literals: set[str] | None) -> Keys | None:
+    if literals is None:
+        return None
+    return tuple(frozenset(k for k in literals if len(k) == n) for n in (1, 2, 3))
+
+
+def _anchored(regex: re.Pattern, text: str, keys: Keys) -> list[re.Match]:
+    if _SCAN.word_starts is None:
+        _SCAN.word_starts = [(m.start(), text[m.start():m.start() + 3].lower()) for m in _WORD_START.finditer(text)]
+    one, two, three = keys
+    out, last_end = [], -1
+    for pos, key in _SCAN.word_starts:
+        if pos < last_end:
+            continue
+        if key in three or key[:2] in two or key[:1] in one:
+            m = regex.match(text, pos)
+            if m is not None and m.end() > pos:
+                out.append(m)
+                last_end = m.end()
+    return out
+
+
+def scan(regex: re.Pattern, text: str, pos: int = 0, endpos: int | None = None, keys: Keys | None = None):
     """regex.finditer(text, pos, endpos), served from the per-article cache when possible."""
     endpos = len(text) if endpos is None else endpos
     if text is not _SCAN.text:
         return list(regex.finditer(text, pos, endpos))
     found = _SCAN.found.get(id(regex))
     if found is None:
-        matches = list(regex.finditer(text))
+        matches = _anchored(regex, text, keys) if keys is not None else list(regex.finditer(text))
         found = _SCAN.found[id(regex)] = (matches, [m.start() for m in matches])
     matches, starts = found
     i = bisect.bisect_left(starts, pos)
@@ -76,9 +181,10 @@ class Table:
 
     rows: tuple[dict, ...]
     regex: re.Pattern
+    keys: Keys | None = None
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
-        for m in scan(self.regex, text, pos, endpos):
+        for m in scan(self.regex, text, pos, endpos, self.keys):
             yield m, self.rows[int(m.lastgroup[1:])]
 
 
@@ -89,7 +195,11 @@ def compile_table(rows: list[dict], flags=re.IGNORECASE, boundary: bool = True) 
         parts.append(f"(?P<g{i}>{pattern})")
     body = "|".join(parts)
     regex = re.compile(rf"(?<![\w-])(?:{body})(?![\w])" if boundary else body, flags)
-    return Table(tuple(rows), regex)
+    literals: set[str] | None = set()
+    for row in rows:
+        found = first_literals(row["pattern"])
+        literals = None if found is None or literals is None else literals | found
+    return Table(tuple(rows), regex, keys_of(literals) if boundary else None)
 
 
 @cache
@@ -116,12 +226,15 @@ def vague_numbers() -> list[dict]:
 
 
 @cache
-def actors() -> Table:
-    """Actor lexicon; persons, bodies and organisations are case-sensitive proper names."""
+def actors() -> tuple[Table, Table, Table]:
+    """Actor lexicon as three tables: proper names (case-sensitive), common words
+    (case-insensitive), and the fallback for unknown organisation names ("X Watch",
+    "Y Observatory"), whose start is any capitalised word."""
     rows = read_rows(LEXICON_DIR / "actors.csv")
-    proper = [r for r in rows if r["kind"] == "ngo_name" or (r["kind"] in {"person", "body", "ngo", "io", "media", "state_media"} and r["pattern"][:1].isupper())]
-    common = [r for r in rows if r not in proper]
-    return compile_table(proper, flags=0), compile_table(common, flags=re.IGNORECASE)
+    fallback = [r for r in rows if r["kind"] == "ngo_name"]
+    proper = [r for r in rows if r["kind"] in {"person", "body", "ngo", "io", "media", "state_media"} and r["pattern"][:1].isupper()]
+    common = [r for r in rows if r not in proper and r not in fallback]
+    return compile_table(proper, flags=0), compile_table(common, flags=re.IGNORECASE), compile_table(fallback, flags=0)
 
 
 @cache
@@ -137,6 +250,11 @@ def country_aliases() -> dict[str, str | None]:
     for row in read_rows(LEXICON_DIR / "country_aliases.csv"):
         names[row["alias"]] = row["iso3"] or None
     return names
+
+
+@cache
+def country_keys() -> Keys:
+    return keys_of({n[:3].lower() for n in country_aliases() if len(n) > 1} | {"the"})
 
 
 @cache
