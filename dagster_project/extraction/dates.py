@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from dagster_project.extraction.lexicon import scan
+from dagster_project.extraction.lexicon import keys_of, scan
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -41,6 +41,16 @@ _PATTERNS = [
     ("years_ago", re.compile(r"\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) years? ago\b", re.I)),
     ("year", re.compile(rf"\b(?:in|since|during|of|by)\s+({_YEAR})\b")),
 ]
+
+
+# Where a date expression can start: a digit, a month or weekday name, or one of the
+# words that open the relative patterns above.
+_KEYS = keys_of(
+    {m[:3] for m in MONTHS} | {d[:3] for d in WEEKDAYS} | set("0123456789")
+    | {w[:3] for w in ("on", "last", "yesterday", "today", "this", "tonight", "earlier", "past", "previous", "in", "since",
+                       "during", "by", "early", "late", "mid", "of", "a", "one", "two", "three", "four", "five", "six",
+                       "seven", "eight", "nine", "ten")}
+)
 
 
 @dataclass
@@ -142,7 +152,7 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None) -> li
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
-        for m in scan(pattern, text, start, end):
+        for m in scan(pattern, text, start, end, _KEYS):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
             if kind == "in_month" and m.group(1).lower().rstrip(".") == "may" and not re.match(r"in\s", m.group(0), re.I):

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from dagster_project.extraction.lexicon import scan, vague_numbers
+from dagster_project.extraction.lexicon import keys_of, scan, vague_numbers
 
 UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -74,6 +74,13 @@ def parse_number(text: str) -> int | None:
 
 
 @cache
+def _keys():
+    """Where a number can start: a digit, a number word, a qualifier, "between", a vague word."""
+    words = [*UNITS, *TENS, *SCALES, *QUALIFIERS, "between", *(v["words"] for v in vague_numbers())]
+    return keys_of({w[:3].lower() for w in words} | set("0123456789"))
+
+
+@cache
 def _pattern() -> re.Pattern:
     vague = "|".join(re.escape(v["words"]) for v in vague_numbers())
     return re.compile(
@@ -100,7 +107,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     """Every number-like mention between `start` and `end` (absolute offsets)."""
     end = len(text) if end is None else end
     found: list[NumberMention] = []
-    for m in scan(_pattern(), text, start, end):
+    for m in scan(_pattern(), text, start, end, _keys()):
         qual = QUALIFIERS.get((m.group("qual") or "").lower())
         if m.group("vague"):
             words = m.group("vague").lower()
