@@ -43,14 +43,19 @@ _PATTERNS = [
 ]
 
 
-# Where a date expression can start: a digit, a month or weekday name, or one of the
-# words that open the relative patterns above.
-_KEYS = keys_of(
-    {m[:3] for m in MONTHS} | {d[:3] for d in WEEKDAYS} | set("0123456789")
-    | {w[:3] for w in ("on", "last", "yesterday", "today", "this", "tonight", "earlier", "past", "previous", "in", "since",
-                       "during", "by", "early", "late", "mid", "of", "a", "one", "two", "three", "four", "five", "six",
-                       "seven", "eight", "nine", "ten")}
-)
+# Where each kind of date expression can start (first letters of its opening words).
+_DIGITS = set("0123456789")
+_MONTH_KEYS = {m[:3] for m in MONTHS}
+_STARTS = {
+    "iso": _DIGITS, "month_day_year": _MONTH_KEYS, "day_month_year": _DIGITS, "month_day": _MONTH_KEYS,
+    "day_month": _DIGITS, "month_year": _MONTH_KEYS, "weekday": {d[:3] for d in WEEKDAYS} | {"on", "las"},
+    "yesterday": {"yes", "las"}, "today": {"tod", "thi", "ton"}, "last_week": {"las", "pas", "pre"},
+    "this_week": {"thi", "ear"}, "last_month": {"las", "pre"}, "this_month": {"ear", "thi"},
+    "in_month": {"in", "sin", "dur", "by", "ear", "lat", "mid"}, "last_year": {"las"},
+    "years_ago": {"a", "one", "two", "thr", "fou", "fiv", "six", "sev", "eig", "nin", "ten"} | _DIGITS,
+    "year": {"in", "sin", "dur", "of", "by"},
+}
+_KEYS = {kind: keys_of(starts) for kind, starts in _STARTS.items()}
 
 
 @dataclass
@@ -152,7 +157,7 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None) -> li
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
-        for m in scan(pattern, text, start, end, _KEYS):
+        for m in scan(pattern, text, start, end, _KEYS[kind]):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
             if kind == "in_month" and m.group(1).lower().rstrip(".") == "may" and not re.match(r"in\s", m.group(0), re.I):

@@ -140,19 +140,42 @@ def keys_of(literals: set[str] | None) -> Keys | None:
     return tuple(frozenset(k for k in literals if len(k) == n) for n in (1, 2, 3))
 
 
-def _anchored(regex: re.Pattern, text: str, keys: Keys) -> list[re.Match]:
+def _candidates(keys: Keys) -> list[int]:
+    """Word starts of the current article whose first letters are among `keys`, in order."""
     if _SCAN.word_starts is None:
-        _SCAN.word_starts = [(m.start(), text[m.start():m.start() + 3].lower()) for m in _WORD_START.finditer(text)]
-    one, two, three = keys
+        text = _SCAN.text
+        index: dict[str, list[int]] = {}
+        for m in _WORD_START.finditer(text):
+            pos = m.start()
+            head = text[pos:pos + 3].lower()
+            index.setdefault(head[:1], []).append(pos)
+            if len(head) > 1:
+                index.setdefault(head[:2], []).append(pos)
+            if len(head) > 2:
+                index.setdefault(head, []).append(pos)
+        _SCAN.word_starts = index
+    cached = _SCAN.found.get(("candidates", id(keys)))
+    if cached is None:
+        index = _SCAN.word_starts
+        found: set[int] = set()
+        for group in keys:
+            for key in group:
+                positions = index.get(key)
+                if positions:
+                    found.update(positions)
+        cached = _SCAN.found[("candidates", id(keys))] = sorted(found)
+    return cached
+
+
+def _anchored(regex: re.Pattern, text: str, keys: Keys) -> list[re.Match]:
     out, last_end = [], -1
-    for pos, key in _SCAN.word_starts:
+    for pos in _candidates(keys):
         if pos < last_end:
             continue
-        if key in three or key[:2] in two or key[:1] in one:
-            m = regex.match(text, pos)
-            if m is not None and m.end() > pos:
-                out.append(m)
-                last_end = m.end()
+        m = regex.match(text, pos)
+        if m is not None and m.end() > pos:
+            out.append(m)
+            last_end = m.end()
     return out
 
 
