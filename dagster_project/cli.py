@@ -74,8 +74,9 @@ def cmd_build(args: argparse.Namespace) -> int:
             print(f"  - {failure}", file=sys.stderr)
         return EXIT_FAILED
     print(f"unrest: warehouse published at {settings.warehouse}", file=sys.stderr)
+    program = sys.argv[0] if "/" in sys.argv[0] and Path(sys.argv[0]).name == "unrest" else "unrest"
     print(
-        f"Try: unrest query \"select claimant, claimant_type, quantity, value_low, value_high, qualifier, relation "
+        f"Try: {program} query \"select claimant, claimant_type, quantity, value_low, value_high, qualifier, relation "
         f"from marts.fct_claims where source_dataset = 'article'\"",
         file=sys.stderr,
     )
