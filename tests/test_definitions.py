@@ -58,3 +58,15 @@ def test_sensor_requests_a_run_once_per_change(tmp_path, monkeypatch):
     first = raw_files_sensor(context)
     assert isinstance(first, dg.RunRequest)
     assert isinstance(raw_files_sensor(dg.build_sensor_context(cursor=context.cursor)), dg.SkipReason)
+
+
+def test_dagster_finds_the_definitions_with_no_flags():
+    """What `dagster dev` does at start-up: load the code location named in pyproject.toml."""
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parent.parent
+    done = subprocess.run([str(Path(sys.executable).parent / "dagster"), "definitions", "validate"],
+                          cwd=repo, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "Validation successful for code location unrest_warehouse" in done.stderr + done.stdout
