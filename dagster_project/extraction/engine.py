@@ -553,7 +553,7 @@ def _claims(text: str, s: Sentence, ctx: dict) -> list[Claim]:
             claimant=who.name if who else ctx["outlet"],
             claimant_type=(who.claimant_type if who else ("media" if ctx["outlet"] else "unknown")),
             stance=_claim_stance(text, clause, s),
-            country_iso3=(who.iso3 if who and who.kind == "place" else None) or (s.places[0][2].iso3 if s.places else ctx["main_country"]),
+            country_iso3=s.places[0][2].iso3 if s.places else ctx["main_country"],
             evidence_text=s.text,
             evidence_start=s.start,
             evidence_end=s.end,
