@@ -83,6 +83,8 @@ def dedup_warehouse(tmp_path_factory) -> Path:
         "d.md": ("2026-02-10", "BBC", "Protesters rallied in Kerman on Tuesday."),
         # The same kind of protest in one city a week apart: two events.
         "e.md": ("2026-02-20", "IRNA", "Protesters rallied in Tabriz on Friday."),
+        # A measure the curated timeline already has: attached to it, not a second row.
+        "f.md": ("2018-05-09", "AP", "President Trump said on Tuesday that the United States would withdraw from the nuclear deal with Iran."),
     }
     for name, (published, outlet, text) in cases.items():
         (articles / name).write_text(f"---\npublished: {published}\noutlet: {outlet}\ncountry: IRN\n---\n{text}\n", encoding="utf-8")

@@ -26,3 +26,16 @@ def test_two_cities_on_one_day_stay_two_and_a_week_apart_stays_two(dedup_warehou
     assert sorted(p[0] for p in same_day) == ["Kerman", "Shiraz"]
     tabriz = [p for p in found if p[0] == "Tabriz"]
     assert [p[1].isoformat() for p in tabriz] == ["2026-02-02", "2026-02-20"]
+
+
+def test_an_article_sanction_matching_the_timeline_is_attached_not_duplicated(dedup_warehouse):
+    con = duckdb.connect(str(dedup_warehouse), read_only=True)
+    try:
+        rows = con.execute(
+            "select sanction_id, source, article_report_ids from marts.fct_sanctions "
+            "where action = 'withdraw_agreement' and sanctioning_party = 'USA'"
+        ).fetchall()
+        report = con.execute("select report_id from marts.fct_event_reports where event_mode = 'withdraw_agreement'").fetchone()[0]
+    finally:
+        con.close()
+    assert rows == [("2018-05-08-usa-withdraw_agreement", "seed", report)]
