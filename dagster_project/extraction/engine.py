@@ -99,6 +99,17 @@ class Sentence:
 
 
 @dataclass
+class ClaimDraft:
+    """A claim while the article is being read: what merging and linking need to know."""
+
+    claim: Claim
+    sentence: int
+    by_person: bool = False  # the claimant is a named person (beats a title when merging)
+    anchor: Claim | None = None  # for relative claims: the claim compared with
+    sentences: list[int] = field(default_factory=list)  # after merging: every sentence it came from
+
+
+@dataclass
 class Candidate:
     report: EventReport
     sentence: int
@@ -521,7 +532,8 @@ def _claim_stance(text: str, clause: tuple[int, int], s: Sentence) -> str:
     return "asserts"
 
 
-def _claims(text: str, s: Sentence, ctx: dict) -> list[Claim]:
+def _claims(text: str, s: Sentence, ctx: dict) -> list[ClaimDraft]:
+    drafts: list[ClaimDraft] = []
     out: list[Claim] = []
     clauses = _clauses(s)
     for number in find_numbers(text, s.start, s.end):
@@ -560,8 +572,7 @@ def _claims(text: str, s: Sentence, ctx: dict) -> list[Claim]:
             confidence=0.8 if who else 0.6,
             extractor_version=EXTRACTOR_VERSION,
         )
-        claim._person = bool(who and who.kind == "person")  # used when merging duplicates
-        claim._sentence = s.index
+        drafts.append(ClaimDraft(claim, s.index, by_person=bool(who and who.kind == "person")))
         out.append(claim)
         if not part_of:
             ctx["anchor"] = claim
@@ -592,41 +603,41 @@ def _claims(text: str, s: Sentence, ctx: dict) -> list[Claim]:
             confidence=0.7 if who else 0.5,
             extractor_version=EXTRACTOR_VERSION,
         )
-        claim._person, claim._sentence = False, s.index
-        claim._anchor = anchor
-        out.append(claim)
-    return out
+        drafts.append(ClaimDraft(claim, s.index, anchor=anchor))
+    return drafts
 
 
 _STANCE_RANK = {"admits": 3, "denies": 2, "disputes": 2, "asserts": 1}
 
 
-def _merge_claims(claims: list[Claim]) -> list[Claim]:
+def _merge_claims(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     """The same figure from the same kind of claimant, said in several sentences, is one
     claim: the named person beats a title ("Khamenei" over "Iran's top leader"), an
     admission beats a plain statement, and the evidence is the sentence that has both."""
-    groups: dict[tuple, list[Claim]] = {}
-    for c in claims:
+    groups: dict[tuple, list[ClaimDraft]] = {}
+    for d in drafts:
+        c = d.claim
         if c.qualifier == "relative":
-            key = ("relative", c.relation, c.claimant, id(getattr(c, "_anchor", None)))
+            key = ("relative", c.relation, c.claimant, id(d.anchor))
         elif c.part_of_claim_id:
             key = ("part", c.claim_id)
         else:
             key = (c.quantity, c.value_low, c.value_high, c.qualifier, c.claimant_type, c.value_low is None and c.claimant)
-        groups.setdefault(key, []).append(c)
+        groups.setdefault(key, []).append(d)
     survivors: dict[str, Claim] = {}
-    merged: list[Claim] = []
+    merged: list[ClaimDraft] = []
     for members in groups.values():
-        best = max(members, key=lambda c: (c._person, _STANCE_RANK.get(c.stance, 0), -c._sentence))
-        named = next((c for c in members if c._person), None)
+        best = max(members, key=lambda d: (d.by_person, _STANCE_RANK.get(d.claim.stance, 0), -d.sentence))
+        named = next((d for d in members if d.by_person), None)
         if named is not None:
-            best.claimant, best.claimant_type = named.claimant, named.claimant_type
-        best.stance = max((c.stance for c in members), key=lambda st: _STANCE_RANK.get(st, 0))
-        best._sentences = sorted({c._sentence for c in members})
-        for c in members:
-            survivors[c.claim_id] = best
+            best.claim.claimant, best.claim.claimant_type = named.claim.claimant, named.claim.claimant_type
+        best.claim.stance = max((d.claim.stance for d in members), key=lambda st: _STANCE_RANK.get(st, 0))
+        best.sentences = sorted({d.sentence for d in members})
+        for d in members:
+            survivors[d.claim.claim_id] = best.claim
         merged.append(best)
-    for c in merged:
+    for d in merged:
+        c = d.claim
         if c.relative_to_claim_id in survivors:
             c.relative_to_claim_id = survivors[c.relative_to_claim_id].claim_id
         if c.part_of_claim_id in survivors:
@@ -710,11 +721,11 @@ def _extract(text: str, article_id: str, published, country_hint, outlet) -> Ext
         "last_person": None, "lead_date": None, "anchor": None,
     }
     candidates: list[Candidate] = []
-    claims: list[Claim] = []
+    drafts: list[ClaimDraft] = []
     mentions: list[IndicatorMention] = []
     for s in sentences:
         candidates += _event_candidates(text, s, ctx)
-        claims += _claims(text, s, ctx)
+        drafts += _claims(text, s, ctx)
         mentions += _mentions(text, s, ctx)
         persons = [m for m in s.mentions if m.kind == "person"]
         if persons:
@@ -726,9 +737,10 @@ def _extract(text: str, article_id: str, published, country_hint, outlet) -> Ext
     for r in reports:
         if r.event_type == "PROTEST" and r.event_mode == "demonstrate" and r.country_iso3 in has_intervention:
             r.acled_sub_event_type = "Protest with intervention"
-    claims = _merge_claims(claims)
-    for c in claims:
-        c.report_id = _link_claim(c, by_sentence, reports)
+    claims = []
+    for d in _merge_claims(drafts):
+        d.claim.report_id = _link_claim(d, by_sentence, reports)
+        claims.append(d.claim)
     seen = set()
     for m in mentions:
         key = (m.indicator, m.claim_direction)
@@ -740,9 +752,9 @@ def _extract(text: str, article_id: str, published, country_hint, outlet) -> Ext
     return result
 
 
-def _link_claim(claim: Claim, by_sentence: dict[int, dict[tuple, str]], reports: list[EventReport]) -> str | None:
-    wanted = QUANTITY_EVENT_TYPES.get(claim.quantity, ())
-    for sentence in getattr(claim, "_sentences", [claim._sentence]):
+def _link_claim(draft: ClaimDraft, by_sentence: dict[int, dict[tuple, str]], reports: list[EventReport]) -> str | None:
+    wanted = QUANTITY_EVENT_TYPES.get(draft.claim.quantity, ())
+    for sentence in draft.sentences or [draft.sentence]:
         here = by_sentence.get(sentence, {})
         for event_type in wanted:
             for (t, _), report_id in here.items():
