@@ -124,3 +124,20 @@ def test_every_code_is_in_the_shared_vocabulary():
         assert c.claimant_type in vocab_codes("claimant_type") and c.stance in vocab_codes("claim_stance")
     for m in result.mentions:
         assert m.claim_direction in vocab_codes("claim_direction")
+
+
+def test_every_lexicon_file_parses_with_its_columns_and_every_pattern_compiles():
+    """A comma inside an unquoted `{n,m}` splits a CSV field: caught here, not in production."""
+    import csv
+    import re
+
+    from dagster_project.extraction.lexicon import LEXICON_DIR
+
+    for path in sorted(LEXICON_DIR.glob("*.csv")):
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+        rows = list(csv.reader(lines))
+        width = len(rows[0])
+        for number, row in enumerate(rows[1:], start=2):
+            assert len(row) == width, f"{path.name}: row {number} has {len(row)} fields, expected {width}"
+            if rows[0][0] == "pattern":
+                re.compile(row[0])
