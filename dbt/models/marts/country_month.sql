@@ -48,28 +48,12 @@ spine as (
     )
 ),
 
-indicators_as_of as (
-    -- One ASOF join per (country, month, indicator): the latest period_end on or before month end.
-    select s.country_iso3, s.month, i.indicator, o.value, o.period_end
-    from spine as s
-    cross join (values ('inflation_cpi_pct'), ('fx_official_lcu_per_usd'), ('fx_market_lcu_per_usd'), ('youth_unemployment_pct')) as i(indicator)
-    asof left join {{ ref('int_indicator_as_of') }} as o
-      on o.country_iso3 = s.country_iso3 and o.indicator = i.indicator and s.month_end >= o.period_end
-),
-
 indicators as (
-    select
-        country_iso3, month,
-        max(value) filter (where indicator = 'inflation_cpi_pct') as inflation_cpi_pct,
-        max(period_end) filter (where indicator = 'inflation_cpi_pct') as inflation_cpi_period_end,
-        max(value) filter (where indicator = 'fx_official_lcu_per_usd') as fx_official_lcu_per_usd,
-        max(period_end) filter (where indicator = 'fx_official_lcu_per_usd') as fx_official_period_end,
-        max(value) filter (where indicator = 'fx_market_lcu_per_usd') as fx_market_lcu_per_usd,
-        max(period_end) filter (where indicator = 'fx_market_lcu_per_usd') as fx_market_period_end,
-        max(value) filter (where indicator = 'youth_unemployment_pct') as youth_unemployment_pct,
-        max(period_end) filter (where indicator = 'youth_unemployment_pct') as youth_unemployment_period_end
-    from indicators_as_of
-    group by all
+    -- The indicators as known on the month's last day (int_indicator_state holds the rule).
+    select s.country_iso3, s.month, i.* exclude (country_iso3, valid_from)
+    from spine as s
+    asof left join {{ ref('int_indicator_state') }} as i
+      on i.country_iso3 = s.country_iso3 and s.month_end >= i.valid_from
 ),
 
 event_counts as (

@@ -4,28 +4,12 @@ with events as (
     select event_id, event_type, country_iso3, event_date from {{ ref('fct_events') }}
 ),
 
-indicators_as_of as (
-    -- One ASOF join per (event, indicator): the latest period_end on or before the event date.
-    select e.event_id, i.indicator, o.value, o.period_end
-    from events as e
-    cross join (values ('inflation_cpi_pct'), ('fx_official_lcu_per_usd'), ('fx_market_lcu_per_usd'), ('youth_unemployment_pct')) as i(indicator)
-    asof left join {{ ref('int_indicator_as_of') }} as o
-      on o.country_iso3 = e.country_iso3 and o.indicator = i.indicator and e.event_date >= o.period_end
-),
-
 indicators as (
-    select
-        event_id,
-        max(value) filter (where indicator = 'inflation_cpi_pct') as inflation_cpi_pct,
-        max(period_end) filter (where indicator = 'inflation_cpi_pct') as inflation_cpi_period_end,
-        max(value) filter (where indicator = 'fx_official_lcu_per_usd') as fx_official_lcu_per_usd,
-        max(period_end) filter (where indicator = 'fx_official_lcu_per_usd') as fx_official_period_end,
-        max(value) filter (where indicator = 'fx_market_lcu_per_usd') as fx_market_lcu_per_usd,
-        max(period_end) filter (where indicator = 'fx_market_lcu_per_usd') as fx_market_period_end,
-        max(value) filter (where indicator = 'youth_unemployment_pct') as youth_unemployment_pct,
-        max(period_end) filter (where indicator = 'youth_unemployment_pct') as youth_unemployment_period_end
-    from indicators_as_of
-    group by event_id
+    -- The indicators as known on the event date (int_indicator_state holds the rule).
+    select e.event_id, i.* exclude (country_iso3, valid_from)
+    from events as e
+    asof left join {{ ref('int_indicator_state') }} as i
+      on i.country_iso3 = e.country_iso3 and e.event_date >= i.valid_from
 ),
 
 in_force as (
