@@ -5,7 +5,7 @@ No Dagster, no DuckDB: these are what unit tests, benchmarks and `unrest extract
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 
 
@@ -42,7 +42,7 @@ class EventReport:
     extractor_version: str = ""
 
     def as_row(self) -> dict:
-        return asdict(self)
+        return dict(vars(self))  # fields are plain values: a shallow copy is the row
 
 
 @dataclass
@@ -71,7 +71,7 @@ class Claim:
     extractor_version: str = ""
 
     def as_row(self) -> dict:
-        return asdict(self)
+        return dict(vars(self))  # fields are plain values: a shallow copy is the row
 
 
 @dataclass
@@ -87,7 +87,7 @@ class IndicatorMention:
     extractor_version: str = ""
 
     def as_row(self) -> dict:
-        return asdict(self)
+        return dict(vars(self))  # fields are plain values: a shallow copy is the row
 
 
 @dataclass

@@ -17,7 +17,7 @@ import polars as pl
 
 from dagster_project.config import EXTRACTOR_VERSION
 from dagster_project.readers.base import QuarantineRecord
-from dagster_project.warehouse.loader import frame_for, table_columns
+from dagster_project.warehouse.loader import polars_schema, table_columns
 
 TABLES = ("article_event_reports", "article_claims", "article_indicator_mentions")
 
@@ -38,46 +38,84 @@ def extraction_key(content_hash: str, published, country_hint, outlet) -> str:
 
 
 PARALLEL_MIN_ARTICLES = 400  # below this, starting worker processes costs more than it saves
+CHUNK_ARTICLES = 200  # articles per worker task: small enough to keep both cores busy to the end
+BATCH_ARTICLES = 2000  # articles read from raw.articles at once: memory stays flat as the corpus grows
 
 
-def _extract_chunk(chunk: list[tuple]) -> list[tuple]:
-    """Worker side: (article_id, result or error message) for each article of a chunk."""
-    from dagster_project.extraction import extract_article
+@dataclass
+class ChunkResult:
+    """One chunk's extraction as ready-to-insert frames, plus the articles that failed."""
 
-    out = []
+    frames: dict[str, pl.DataFrame]
+    done_ids: list[str]
+    failed: list[tuple[str, str]]  # (article_id, error message)
+
+
+def result_frames(results: list) -> dict[str, pl.DataFrame]:
+    """ExtractionResults → one frame per extraction table, built column by column."""
+    out = {}
+    for table, attr in zip(TABLES, ("reports", "claims", "mentions")):
+        records = [x for r in results for x in getattr(r, attr)]
+        schema = polars_schema(table)
+        out[table] = pl.DataFrame({name: [getattr(x, name) for x in records] for name in schema}, schema=schema)
+    return out
+
+
+def _extract_chunk(chunk: list[tuple], extract: Callable | None = None) -> ChunkResult:
+    """Extract a chunk of (article_id, text, published, hint, outlet, ...) rows. Runs in a
+    worker process (or in-process); one failing article never fails the chunk."""
+    if extract is None:
+        from dagster_project.extraction import extract_article as extract
+    results, failed = [], []
     for article_id, text, published, hint, outlet, *_ in chunk:
         try:
-            out.append((article_id, extract_article(text, article_id=article_id, published=published, country_hint=hint, outlet=outlet)))
+            results.append(extract(text, article_id=article_id, published=published, country_hint=hint, outlet=outlet))
         except Exception as exc:  # reported per article by the caller
-            out.append((article_id, f"{type(exc).__name__}: {exc}"))
-    return out
+            failed.append((article_id, f"{type(exc).__name__}: {exc}"))
+    return ChunkResult(result_frames(results), [r.article_id for r in results], failed)
 
 
-def _run_extraction(todo: list[tuple], extract: Callable, workers: int) -> list[tuple]:
+def _article_chunks(con, todo_ids: list[str]):
+    """The articles to extract, read BATCH_ARTICLES at a time, in chunks of CHUNK_ARTICLES."""
+    for start in range(0, len(todo_ids), BATCH_ARTICLES):
+        batch = pl.DataFrame({"article_id": todo_ids[start:start + BATCH_ARTICLES]}, schema={"article_id": pl.Utf8})
+        con.register("batch_articles", batch)
+        rows = con.execute(
+            "select article_id, text, published, country_hint, outlet, source_path, record_locator from raw.articles "
+            "where article_id in (select article_id from batch_articles) order by article_id"
+        ).fetchall()
+        con.unregister("batch_articles")
+        for i in range(0, len(rows), CHUNK_ARTICLES):
+            yield rows[i:i + CHUNK_ARTICLES]
+
+
+def _extracted_chunks(con, todo_ids: list[str], extract: Callable, workers: int):
+    """(chunk, ChunkResult) in order. With workers, extraction runs in worker processes while
+    this process writes the previous chunks' rows: a bounded number of chunks in flight."""
     from dagster_project.extraction import extract_article
 
-    if workers > 1 and len(todo) >= PARALLEL_MIN_ARTICLES and extract is extract_article:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+    chunks = _article_chunks(con, todo_ids)
+    if not (workers > 1 and len(todo_ids) >= PARALLEL_MIN_ARTICLES and extract is extract_article):
+        for chunk in chunks:
+            yield chunk, _extract_chunk(chunk, extract)
+        return
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
 
-        size = max(50, len(todo) // (workers * 8))
-        chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return [pair for part in pool.map(_extract_chunk, chunks) for pair in part]
-    out = []
-    for article_id, text, published, hint, outlet, *_ in todo:
-        try:
-            out.append((article_id, extract(text, article_id=article_id, published=published, country_hint=hint, outlet=outlet)))
-        except Exception as exc:  # one bad article must not stop the batch
-            out.append((article_id, f"{type(exc).__name__}: {exc}"))
-    return out
+    in_flight: deque = deque()
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        for chunk in chunks:
+            in_flight.append((chunk, pool.submit(_extract_chunk, chunk)))
+            if len(in_flight) > 2 * workers:
+                done_chunk, future = in_flight.popleft()
+                yield done_chunk, future.result()
+        while in_flight:
+            done_chunk, future = in_flight.popleft()
+            yield done_chunk, future.result()
 
 
-BATCH_ARTICLES = 2000  # articles extracted and written per batch: memory stays flat as the corpus grows
-
-
-def _insert(con, table: str, rows: list[dict]) -> None:
-    frame = frame_for(table, rows)
+def _insert(con, table: str, frame: pl.DataFrame) -> None:
     if frame.height:
         columns = ", ".join(name for name, _ in table_columns(table))
         con.register("incoming_rows", frame)
@@ -115,28 +153,15 @@ def update_extractions(con, extract: Callable, now: dt.datetime | None = None, w
         for table in (*TABLES, "article_extraction_state"):
             con.execute(f"delete from raw.{table} where article_id in (select article_id from touched_articles)")
         con.unregister("touched_articles")
-        for start in range(0, len(todo_ids), BATCH_ARTICLES):
-            batch = pl.DataFrame({"article_id": todo_ids[start:start + BATCH_ARTICLES]}, schema={"article_id": pl.Utf8})
-            con.register("batch_articles", batch)
-            todo = con.execute(
-                "select article_id, text, published, country_hint, outlet, source_path, record_locator from raw.articles "
-                "where article_id in (select article_id from batch_articles) order by article_id"
-            ).fetchall()
-            con.unregister("batch_articles")
-            where = {row[0]: (row[5], row[6], row[1]) for row in todo}
-            new_rows = {t: [] for t in TABLES}
-            done_ids = []
-            for article_id, result in _run_extraction(todo, extract, workers):
-                if isinstance(result, str):
+        for chunk, result in _extracted_chunks(con, todo_ids, extract, workers):
+            if result.failed:
+                where = {row[0]: (row[5], row[6], row[1]) for row in chunk}
+                for article_id, message in result.failed:
                     path, locator, text = where[article_id]
-                    stats.failed.append(QuarantineRecord(path, locator, f"extraction failed for article {article_id}: {result}", text))
-                    continue
-                new_rows["article_event_reports"] += [r.as_row() for r in result.reports]
-                new_rows["article_claims"] += [c.as_row() for c in result.claims]
-                new_rows["article_indicator_mentions"] += [m.as_row() for m in result.mentions]
-                done_ids.append(article_id)
+                    stats.failed.append(QuarantineRecord(path, locator, f"extraction failed for article {article_id}: {message}", text))
             for table in TABLES:
-                _insert(con, table, new_rows[table])
+                _insert(con, table, result.frames[table])
+            done_ids = result.done_ids
             state = pl.DataFrame(
                 {"article_id": done_ids, "extraction_key": [keys[a] for a in done_ids], "extracted_at": [now] * len(done_ids)},
                 schema={"article_id": pl.Utf8, "extraction_key": pl.Utf8, "extracted_at": pl.Datetime("us")},

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from functools import cache
 
 import polars as pl
 
@@ -22,6 +23,7 @@ _POLARS_TYPES = {
 }
 
 
+@cache
 def table_columns(table: str) -> list[tuple[str, str]]:
     """(name, type) of a raw table, read from its DDL."""
     columns = []
@@ -33,9 +35,14 @@ def table_columns(table: str) -> list[tuple[str, str]]:
     return columns
 
 
+def polars_schema(table: str) -> dict[str, pl.DataType]:
+    """Column name → polars type of a raw table, in table order."""
+    return {name: _POLARS_TYPES[kind] for name, kind in table_columns(table)}
+
+
 def frame_for(table: str, rows: list[dict]) -> pl.DataFrame:
     cols = table_columns(table)
-    schema = {name: _POLARS_TYPES[kind] for name, kind in cols}
+    schema = polars_schema(table)
     return pl.DataFrame([{name: row.get(name) for name, _ in cols} for row in rows], schema=schema, orient="row")
 
 

@@ -59,7 +59,8 @@ def test_parallel_extraction_gives_the_same_rows(tmp_path, monkeypatch):
     import dagster_project.warehouse.extraction_store as store
 
     monkeypatch.setattr(store, "PARALLEL_MIN_ARTICLES", 2)
-    monkeypatch.setattr(store, "BATCH_ARTICLES", 2)  # several batches, too
+    monkeypatch.setattr(store, "BATCH_ARTICLES", 3)  # several batches, too
+    monkeypatch.setattr(store, "CHUNK_ARTICLES", 2)  # and several chunks in flight
     folder = tmp_path / "articles"
     folder.mkdir()
     for i, city in enumerate(["Tehran", "Mashhad", "Tabriz", "Shiraz", "Isfahan"]):
