@@ -40,7 +40,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     _quiet_dagster_warnings()
     import dagster as dg
 
-    from dagster_project.definitions import ALL_ASSETS, ALL_CHECKS
+    from dagster_project.definitions import ALL_ASSETS, ALL_CHECKS, PARTITIONED_KEYS
+    from dagster_project.defs.partitions import all_files_tags, sync_article_partitions
+    from dagster_project.warehouse.article_store import forget_all_articles
     from dagster_project.defs.assets.publish import PUBLISHED_KEY
     from dagster_project.defs.resources import build_resources
     from dagster_project.warehouse.publisher import BuildLockedError, build_lock, prepare_working_copy
@@ -57,11 +59,19 @@ def cmd_build(args: argparse.Namespace) -> int:
     try:
         with build_lock(settings.working_copy):
             prepare_working_copy(settings.working_copy, settings.warehouse)
+            instance = dg.DagsterInstance.ephemeral()
+            if not sync_article_partitions(instance, settings.raw_dir):
+                # No article file left, so no partition to run: drop what removed files loaded.
+                forget_all_articles(settings.working_copy, settings.raw_dir)
+                unpartitioned = dg.AssetSelection.all() - dg.AssetSelection.assets(*PARTITIONED_KEYS)
+                selection = unpartitioned if selection is None else selection & unpartitioned
             result = dg.materialize(
                 [*ALL_ASSETS, *ALL_CHECKS],
+                instance=instance,
                 resources=build_resources(settings),
                 selection=selection,
                 raise_on_error=False,
+                tags=all_files_tags(instance),
                 run_config={"loggers": {"console": {"config": {"log_level": args.log_level}}}},
             )
     except BuildLockedError as exc:

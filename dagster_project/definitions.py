@@ -1,8 +1,10 @@
 """Dagster definitions: what `dagster dev` loads and what `unrest build` runs in-process.
 
-DuckDB allows one writing process, so every run uses the in-process executor: the steps of
-a run execute one after another against the same working copy, and `unrest build` holds a
-file lock so that two builds never write it at once.
+DuckDB allows one writing process. Within a run, the in-process executor runs the steps
+one after another against the same working copy; across runs (a backfill, the sensor and
+the schedule at once), every writing step is in the `duckdb_writer` pool, which the
+instance limits to one (`dagster_home/dagster.yaml`); `unrest build` also holds a file
+lock so that two builds never write the same working copy at once.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from dagster_project.defs.assets.indicators import raw_indicator_observations
 from dagster_project.defs.assets.online import world_bank_api_download
 from dagster_project.defs.assets.publish import published_warehouse
 from dagster_project.defs.checks import ALL_CHECKS
-from dagster_project.defs.jobs import build_warehouse_job
+from dagster_project.defs.jobs import article_files_job, build_warehouse_job
 from dagster_project.defs.resources import build_resources
 from dagster_project.defs.schedules import daily_build
 from dagster_project.defs.sensors import raw_files_sensor
@@ -26,13 +28,14 @@ ALL_ASSETS = [
     world_bank_api_download, raw_articles, article_extractions, raw_indicator_observations, raw_dataset_events,
     unrest_dbt_models, published_warehouse,
 ]
+PARTITIONED_KEYS = [*raw_articles.keys, *article_extractions.keys]  # one partition per article file
 
 
 def build_definitions(settings=None) -> dg.Definitions:
     return dg.Definitions(
         assets=ALL_ASSETS,
         asset_checks=ALL_CHECKS,
-        jobs=[build_warehouse_job],
+        jobs=[build_warehouse_job, article_files_job],
         schedules=[daily_build],
         sensors=[raw_files_sensor],
         resources=build_resources(settings),

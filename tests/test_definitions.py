@@ -18,7 +18,9 @@ def graph_lines() -> list[str]:
     for key in sorted(graph.get_all_asset_keys(), key=lambda k: k.to_user_string()):
         node = graph.get(key)
         parents = sorted(p.to_user_string() for p in node.parent_keys)
-        lines.append(f"{key.to_user_string()} <- {', '.join(parents)}")
+        partitions = node.partitions_def
+        by = f" [partitioned: {partitions.name}]" if partitions is not None else ""
+        lines.append(f"{key.to_user_string()} <- {', '.join(parents)}{by}")
     return lines
 
 
@@ -37,7 +39,8 @@ def test_jobs_schedules_sensors_and_checks_load():
     assert defs.resolve_schedule_def("daily_build").cron_schedule == "0 5 * * *"
     assert defs.resolve_sensor_def("raw_files_sensor") is not None
     check_keys = {k.name for k in defs.resolve_asset_graph().asset_check_keys}
-    assert {"articles_quarantine_rate", "extraction_coverage", "indicator_freshness"} <= check_keys
+    assert {"articles_quarantine_rate", "extraction_coverage", "indicator_freshness", "articles_all_extracted"} <= check_keys
+    assert defs.resolve_job_def("load_article_files").partitions_def.name == "article_files"
     assert any(name.startswith("not_null") or name.startswith("unique") for name in check_keys)  # dbt tests as checks
 
 
@@ -53,11 +56,21 @@ def test_sensor_requests_a_run_once_per_change(tmp_path, monkeypatch):
     from dagster_project.defs.sensors import raw_files_sensor
 
     monkeypatch.setenv("UNREST_RAW_DIR", str(tmp_path))
-    (tmp_path / "a.md").write_text("x")
-    context = dg.build_sensor_context()
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a.md").write_text("x")
+    (tmp_path / "articles" / "b.jsonl").write_text("")
+    instance = dg.DagsterInstance.ephemeral()
+    context = dg.build_sensor_context(instance=instance)
     first = raw_files_sensor(context)
     assert isinstance(first, dg.RunRequest)
-    assert isinstance(raw_files_sensor(dg.build_sensor_context(cursor=context.cursor)), dg.SkipReason)
+    # One run over every article file: the partitions are the files, in path order.
+    assert instance.get_dynamic_partitions("article_files") == ["articles/a.md", "articles/b.jsonl"]
+    assert first.tags["dagster/asset_partition_range_start"] == "articles/a.md"
+    assert first.tags["dagster/asset_partition_range_end"] == "articles/b.jsonl"
+    assert isinstance(raw_files_sensor(dg.build_sensor_context(cursor=context.cursor, instance=instance)), dg.SkipReason)
+    (tmp_path / "articles" / "b.jsonl").unlink()
+    assert isinstance(raw_files_sensor(dg.build_sensor_context(cursor=context.cursor, instance=instance)), dg.RunRequest)
+    assert instance.get_dynamic_partitions("article_files") == ["articles/a.md"]
 
 
 def test_dagster_finds_the_definitions_with_no_flags():

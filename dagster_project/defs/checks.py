@@ -1,19 +1,24 @@
 """Python asset checks on what dbt cannot see: quarantine rate, extraction coverage, freshness.
 
-They warn rather than block: bad input must never stop the rest of a load (the contract),
-and dbt's own tests already block publication of an inconsistent warehouse.
+The checks on inputs warn: bad input must never stop the rest of a load (the contract). The
+check that every loaded article has been extracted blocks publication: without it, a run
+that loaded new article files but did not extract them (a partial materialisation from the
+Dagster UI, say) would publish marts that silently lack those articles' events and figures.
+dbt's own tests block publication of an inconsistent warehouse the same way.
 """
 
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
+from dagster_project.defs.partitions import DUCKDB_POOL
+
 MAX_QUARANTINE_SHARE = 0.2
 MIN_EXTRACTION_COVERAGE = 0.5
 MAX_INDICATOR_AGE_DAYS = 2 * 365
 
 
-@dg.asset_check(asset=dg.AssetKey(["raw", "articles"]), description=f"At most {MAX_QUARANTINE_SHARE:.0%} of article records quarantined.")
+@dg.asset_check(pool=DUCKDB_POOL, asset=dg.AssetKey(["raw", "articles"]), description=f"At most {MAX_QUARANTINE_SHARE:.0%} of article records quarantined.")
 def articles_quarantine_rate(duckdb: DuckDBResource) -> dg.AssetCheckResult:
     with duckdb.get_connection() as con:
         loaded = con.execute("select count(*) from raw.articles").fetchone()[0]
@@ -26,7 +31,7 @@ def articles_quarantine_rate(duckdb: DuckDBResource) -> dg.AssetCheckResult:
     )
 
 
-@dg.asset_check(asset=dg.AssetKey(["raw", "article_event_reports"]), description=f"At least {MIN_EXTRACTION_COVERAGE:.0%} of articles yield an event report.")
+@dg.asset_check(pool=DUCKDB_POOL, asset=dg.AssetKey(["raw", "article_event_reports"]), description=f"At least {MIN_EXTRACTION_COVERAGE:.0%} of articles yield an event report.")
 def extraction_coverage(duckdb: DuckDBResource) -> dg.AssetCheckResult:
     with duckdb.get_connection() as con:
         articles, covered = con.execute(
@@ -40,7 +45,7 @@ def extraction_coverage(duckdb: DuckDBResource) -> dg.AssetCheckResult:
     )
 
 
-@dg.asset_check(asset=dg.AssetKey(["marts", "fct_indicator_observations"]), description="Every indicator has an observation within two years.")
+@dg.asset_check(pool=DUCKDB_POOL, asset=dg.AssetKey(["marts", "fct_indicator_observations"]), description="Every indicator has an observation within two years.")
 def indicator_freshness(duckdb: DuckDBResource) -> dg.AssetCheckResult:
     with duckdb.get_connection() as con:
         stale = con.execute(
@@ -54,4 +59,25 @@ def indicator_freshness(duckdb: DuckDBResource) -> dg.AssetCheckResult:
     )
 
 
-ALL_CHECKS = [articles_quarantine_rate, extraction_coverage, indicator_freshness]
+@dg.asset_check(
+    pool=DUCKDB_POOL, asset=dg.AssetKey(["marts", "fct_events"]), blocking=True,
+    description="Every loaded article has been extracted (or its extraction failure quarantined); blocks publication.",
+)
+def articles_all_extracted(duckdb: DuckDBResource) -> dg.AssetCheckResult:
+    with duckdb.get_connection() as con:
+        missing = con.execute(
+            "select a.source_path, count(*) from raw.articles a "
+            "left join raw.article_extraction_state s using (article_id) "
+            "where s.article_id is null and not exists (select 1 from raw.quarantine q where q.stage = 'extraction' "
+            "and q.source_path = a.source_path and q.reason like 'extraction failed for article ' || a.article_id || ':%') "
+            "group by 1 order by 1"
+        ).fetchall()
+    return dg.AssetCheckResult(
+        passed=not missing,
+        severity=dg.AssetCheckSeverity.ERROR,
+        metadata={"articles_not_extracted": sum(n for _, n in missing),
+                  "files": ", ".join(f"{path} ({n})" for path, n in missing[:20]) or "none"},
+    )
+
+
+ALL_CHECKS = [articles_quarantine_rate, extraction_coverage, indicator_freshness, articles_all_extracted]

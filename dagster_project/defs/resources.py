@@ -24,6 +24,7 @@ class WarehouseSettings(dg.ConfigurableResource):
 def build_resources(settings: Settings | None = None) -> dict:
     """The resource dict shared by `dagster dev` and `unrest build`."""
     settings = settings or load_settings()
+    settings.working_copy.parent.mkdir(parents=True, exist_ok=True)  # DuckDB creates the file, not its folder
     return {
         "duckdb": DuckDBResource(database=str(settings.working_copy)),
         "dbt": DbtCliResource(

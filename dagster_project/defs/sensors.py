@@ -8,6 +8,7 @@ import dagster as dg
 
 from dagster_project.config import load_settings
 from dagster_project.defs.jobs import build_warehouse_job
+from dagster_project.defs.partitions import all_files_tags, sync_article_partitions
 
 
 def raw_fingerprint(raw_dir: Path) -> str:
@@ -22,8 +23,12 @@ def raw_fingerprint(raw_dir: Path) -> str:
 
 @dg.sensor(job=build_warehouse_job, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.STOPPED)
 def raw_files_sensor(context: dg.SensorEvaluationContext):
-    fingerprint = raw_fingerprint(load_settings().raw_dir)
+    """One run over every article-file partition when anything under raw/ changed: the run
+    skips unchanged files without parsing them, so its cost follows what changed."""
+    raw_dir = load_settings().raw_dir
+    fingerprint = raw_fingerprint(raw_dir)
     if fingerprint == context.cursor:
         return dg.SkipReason("no new or changed files under the raw directory")
+    sync_article_partitions(context.instance, raw_dir)
     context.update_cursor(fingerprint)
-    return dg.RunRequest(run_key=fingerprint)
+    return dg.RunRequest(run_key=fingerprint, tags=all_files_tags(context.instance))

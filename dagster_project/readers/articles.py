@@ -12,6 +12,7 @@ import hashlib
 import json
 import re
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 import pycountry
@@ -119,50 +120,84 @@ def _decode(path: Path, data: bytes) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
-def read_article_file(path: Path, root: Path, loaded_at: dt.datetime | None = None) -> ReadResult:
-    """Read one article file (any supported format)."""
+def iter_article_file(path: Path, root: Path, loaded_at: dt.datetime | None = None) -> Iterator[dict | QuarantineRecord]:
+    """The records of one article file, one at a time: article rows (dicts) and
+    QuarantineRecords. A `.jsonl` file is read line by line, so memory does not grow
+    with its size, and a bad line (invalid JSON, invalid UTF-8, NUL bytes) is quarantined
+    alone while the rest of the file loads."""
     loaded_at = loaded_at or dt.datetime.now()
     rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
-    result = ReadResult()
     suffix = path.suffix.lower()
     if suffix not in TEXT_SUFFIXES | JSONL_SUFFIXES:
-        result.quarantine.append(QuarantineRecord(rel, None, f"{rel}: unsupported file type {suffix or '(none)'}: expected .md, .txt or .jsonl", payload_of(path)))
-        return result
-    try:
-        raw = _decode(path, path.read_bytes())
-    except (ValueError, OSError) as exc:
-        result.quarantine.append(QuarantineRecord(rel, None, f"{rel}: {exc}", payload_of(path)))
-        return result
-
+        yield QuarantineRecord(rel, None, f"{rel}: unsupported file type {suffix or '(none)'}: expected .md, .txt or .jsonl", payload_of(path))
+        return
     if suffix in TEXT_SUFFIXES:
+        try:
+            raw = _decode(path, path.read_bytes())
+        except (ValueError, OSError) as exc:
+            yield QuarantineRecord(rel, None, f"{rel}: {exc}", payload_of(path))
+            return
         try:
             meta, body = _split_front_matter(raw)
             if not body.strip():
                 raise ValueError("empty article text")
-            result.rows.append(_article_row(body, meta, rel, None, loaded_at))
+            yield _article_row(body, meta, rel, None, loaded_at)
         except (ValueError, TypeError) as exc:
-            result.quarantine.append(QuarantineRecord(rel, None, f"{rel}: {exc}", raw))
-        return result
+            yield QuarantineRecord(rel, None, f"{rel}: {exc}", raw)
+        return
+    try:
+        handle = open(path, "rb")
+    except OSError as exc:
+        yield QuarantineRecord(rel, None, f"{rel}: {exc}", None)
+        return
+    with handle:
+        offset = 0
+        for number, data in enumerate(handle, start=1):
+            line_start, offset = offset, offset + len(data)
+            if number == 1 and data.startswith(b"\xef\xbb\xbf"):
+                data, line_start = data[3:], 3
+            if not data.strip():
+                continue
+            locator = f"line {number}"
+            try:
+                if b"\x00" in data:
+                    raise ValueError("binary data (contains NUL bytes), not UTF-8 text")
+                try:
+                    line = data.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    raise ValueError(f"invalid UTF-8 at byte {line_start + exc.start}") from exc
+                try:
+                    obj = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise ValueError(f"invalid JSON: {exc.msg} at column {exc.colno}") from exc
+                if not isinstance(obj, dict):
+                    raise ValueError("a JSON line must be an object")
+                text = obj.get("text")
+                if not isinstance(text, str):
+                    raise ValueError("missing or non-string 'text'")
+                if not text.strip():
+                    raise ValueError("empty article text")
+                yield _article_row(text, obj, rel, locator, loaded_at)
+            except (ValueError, TypeError) as exc:
+                yield QuarantineRecord(rel, locator, f"{rel} {locator}: {exc}", data.decode("utf-8", errors="backslashreplace").rstrip("\r\n"))
 
-    for number, line in enumerate(raw.splitlines(), start=1):
-        if not line.strip():
-            continue
-        locator = f"line {number}"
-        try:
-            obj = json.loads(line)
-            if not isinstance(obj, dict):
-                raise ValueError("a JSON line must be an object")
-            text = obj.get("text")
-            if not isinstance(text, str):
-                raise ValueError("missing or non-string 'text'")
-            if not text.strip():
-                raise ValueError("empty article text")
-            result.rows.append(_article_row(text, obj, rel, locator, loaded_at))
-        except json.JSONDecodeError as exc:
-            result.quarantine.append(QuarantineRecord(rel, locator, f"{rel} {locator}: invalid JSON: {exc.msg} at column {exc.colno}", line))
-        except (ValueError, TypeError) as exc:
-            result.quarantine.append(QuarantineRecord(rel, locator, f"{rel} {locator}: {exc}", line))
+
+def read_article_file(path: Path, root: Path, loaded_at: dt.datetime | None = None) -> ReadResult:
+    """Read one article file (any supported format) into memory."""
+    result = ReadResult()
+    for record in iter_article_file(path, root, loaded_at):
+        if isinstance(record, QuarantineRecord):
+            result.quarantine.append(record)
+        else:
+            result.rows.append(record)
     return result
+
+
+def article_files(articles_dir: Path) -> list[Path]:
+    """Every input file under `articles_dir`, recursively, in sorted path order; hidden files skipped."""
+    if not articles_dir.is_dir():
+        return []
+    return sorted(p for p in articles_dir.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(articles_dir).parts))
 
 
 def read_articles(articles_dir: Path, root: Path | None = None, loaded_at: dt.datetime | None = None) -> ReadResult:
@@ -175,12 +210,9 @@ def read_articles(articles_dir: Path, root: Path | None = None, loaded_at: dt.da
     loaded_at = loaded_at or dt.datetime.now()
     result = ReadResult()
 
-    if not articles_dir.is_dir():
-        return result
     seen_ids: set[str] = set()
     seen_hashes: set[str] = set()
-    files = sorted(p for p in articles_dir.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(articles_dir).parts))
-    for path in files:
+    for path in article_files(articles_dir):
         one = read_article_file(path, root, loaded_at)
         result.quarantine.extend(one.quarantine)
         for row in one.rows:

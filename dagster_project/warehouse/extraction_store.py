@@ -123,17 +123,29 @@ def _insert(con, table: str, frame: pl.DataFrame) -> None:
         con.unregister("incoming_rows")
 
 
-def update_extractions(con, extract: Callable, now: dt.datetime | None = None, workers: int = 1) -> ExtractionStats:
+def update_extractions(con, extract: Callable, now: dt.datetime | None = None, workers: int = 1,
+                       source_paths: list[str] | None = None) -> ExtractionStats:
     """Bring the three extraction tables up to date with raw.articles, in one transaction.
 
-    Articles are read and extracted in batches of BATCH_ARTICLES, so memory does not grow
-    with the corpus. With `workers` > 1 and enough changed articles, extraction fans out
-    over processes (the results are the same, in the same order)."""
+    With `source_paths`, only the articles of those files are considered (one Dagster
+    partition per file); extraction rows of articles no longer in raw.articles go either
+    way. Articles are read and extracted in batches, so memory does not grow with the
+    corpus. With `workers` > 1 and enough changed articles, extraction fans out over
+    processes (the results are the same, in the same order)."""
     now = now or dt.datetime.now()
+    scope = ""
+    if source_paths is not None:
+        con.register("scope_files", pl.DataFrame({"source_path": list(source_paths)}, schema={"source_path": pl.Utf8}))
+        scope = "where source_path in (select source_path from scope_files)"
     articles = con.execute(
-        "select article_id, content_hash, published, country_hint, outlet from raw.articles order by article_id"
+        f"select article_id, content_hash, published, country_hint, outlet from raw.articles {scope} order by article_id"
     ).fetchall()
-    known = dict(con.execute("select article_id, extraction_key from raw.article_extraction_state").fetchall())
+    known = dict(con.execute(
+        "select s.article_id, s.extraction_key from raw.article_extraction_state s "
+        f"where s.article_id in (select article_id from raw.articles {scope})"
+    ).fetchall())
+    if scope:
+        con.unregister("scope_files")
     stats = ExtractionStats(articles=len(articles))
     current_ids, todo_ids, keys = set(), [], {}
     for article_id, digest, published, hint, outlet in articles:
@@ -144,7 +156,9 @@ def update_extractions(con, extract: Callable, now: dt.datetime | None = None, w
         else:
             todo_ids.append(article_id)
             keys[article_id] = key
-    stale = [a for a in known if a not in current_ids]
+    stale = [r[0] for r in con.execute(
+        "select article_id from raw.article_extraction_state where article_id not in (select article_id from raw.articles)"
+    ).fetchall()]
     stats.removed = len(stale)
     con.execute("begin transaction")
     try:

@@ -64,12 +64,19 @@ def replace_rows(con, table: str, rows: list[dict], scope_sql: str | None = None
     return frame.height
 
 
-def record_quarantine(con, records: Iterable[QuarantineRecord], stage: str, loaded_at: dt.datetime | None = None) -> int:
-    """Replace the quarantine rows of one stage (articles, indicators, events, extraction)."""
+def record_quarantine(con, records: Iterable[QuarantineRecord], stage: str, loaded_at: dt.datetime | None = None,
+                      source_paths: list[str] | None = None) -> int:
+    """Replace the quarantine rows of one stage (articles, indicators, events, extraction),
+    or with `source_paths` only that stage's rows for those files."""
     loaded_at = loaded_at or dt.datetime.now()
+    if source_paths is not None:
+        quoted = ", ".join("'" + p.replace("'", "''") + "'" for p in source_paths) or "null"
+        scope = f"stage = '{stage}' and source_path in ({quoted})"
+    else:
+        scope = f"stage = '{stage}'"
     rows = [
         {"source_path": r.source_path, "record_locator": r.record_locator, "reason": r.reason,
          "payload": r.payload, "loaded_at": loaded_at, "stage": stage}
         for r in records
     ]
-    return replace_rows(con, "quarantine", rows, scope_sql=f"stage = '{stage}'")
+    return replace_rows(con, "quarantine", rows, scope_sql=scope)

@@ -122,6 +122,16 @@ RAW_TABLES: dict[str, str] = {
         stance varchar,
         country_iso3 varchar
     """,
+    # Each article file as last loaded (one Dagster partition each): an unchanged
+    # fingerprint means the file is not read again.
+    "article_files": """
+        source_path varchar primary key,
+        fingerprint varchar not null,
+        articles integer not null,
+        duplicates integer not null,
+        quarantined integer not null,
+        loaded_at timestamp not null
+    """,
     # What the extraction tables were computed from, per article: a changed text, date,
     # hint, outlet or extractor version means the article is extracted again.
     "article_extraction_state": """

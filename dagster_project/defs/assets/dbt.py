@@ -18,6 +18,7 @@ from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_as
 from dagster_duckdb import DuckDBResource
 
 from dagster_project.config import DBT_PROJECT_DIR, SEEDS_DIR, dbt_executable
+from dagster_project.defs.partitions import DUCKDB_POOL
 
 DUCKDB_PATH_ENV = "UNREST_DBT_DUCKDB_PATH"  # read by dbt/profiles.yml
 
@@ -79,7 +80,7 @@ def _duckdb_path_for_dbt(path: str):
             os.environ[DUCKDB_PATH_ENV] = previous
 
 
-@dbt_assets(manifest=prepared_manifest(), dagster_dbt_translator=UnrestDbtTranslator())
+@dbt_assets(manifest=prepared_manifest(), dagster_dbt_translator=UnrestDbtTranslator(), pool=DUCKDB_POOL)
 def unrest_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, duckdb: DuckDBResource):
     """Seeds, staging, intermediate and marts, built and tested by `dbt build`."""
     Path(duckdb.database).parent.mkdir(parents=True, exist_ok=True)

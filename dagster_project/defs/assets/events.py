@@ -4,6 +4,7 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from dagster_project.defs.assets.loading import load_raw
+from dagster_project.defs.partitions import DUCKDB_POOL
 from dagster_project.defs.resources import WarehouseSettings
 from dagster_project.readers.discover import read_events
 
@@ -12,6 +13,7 @@ TABLES = ("dataset_event_reports", "dataset_claims")
 
 @dg.multi_asset(
     specs=[dg.AssetSpec(["raw", t], group_name="raw", description=f"Event dataset rows: {t.replace('_', ' ')} (ACLED, GDELT).") for t in TABLES],
+    pool=DUCKDB_POOL,
 )
 def raw_dataset_events(context: dg.AssetExecutionContext, duckdb: DuckDBResource, warehouse: WarehouseSettings):
     settings = warehouse.settings()

@@ -4,6 +4,7 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from dagster_project.defs.assets.loading import load_raw
+from dagster_project.defs.partitions import DUCKDB_POOL
 from dagster_project.defs.resources import WarehouseSettings
 from dagster_project.readers.discover import read_indicators
 
@@ -12,6 +13,7 @@ from dagster_project.readers.discover import read_indicators
     key=["raw", "indicator_observations"],
     group_name="raw",
     deps=[["raw", "world_bank_api_download"]],
+    pool=DUCKDB_POOL,
     description="Economic indicator observations from user files (World Bank, FRED, long CSV); the embedded seeds join them in dbt.",
 )
 def raw_indicator_observations(context: dg.AssetExecutionContext, duckdb: DuckDBResource, warehouse: WarehouseSettings) -> dg.MaterializeResult:

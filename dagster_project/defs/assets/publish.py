@@ -5,6 +5,7 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from dagster_project.defs.assets.dbt import unrest_dbt_models
+from dagster_project.defs.partitions import DUCKDB_POOL
 from dagster_project.defs.resources import WarehouseSettings
 from dagster_project.warehouse.publisher import publish
 
@@ -14,6 +15,7 @@ PUBLISHED_KEY = dg.AssetKey(["published_warehouse"])
 @dg.asset(
     key=PUBLISHED_KEY,
     group_name="publish",
+    pool=DUCKDB_POOL,
     deps=[k for k in unrest_dbt_models.keys if k.path[0] == "marts"],
     description="The warehouse file analysts open, atomically replaced by the checked working copy.",
 )
