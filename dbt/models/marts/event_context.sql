@@ -12,30 +12,53 @@ indicators as (
       on i.country_iso3 = e.country_iso3 and e.event_date >= i.valid_from
 ),
 
+-- Sanctions in force as a step function per target country: +1 when a measure starts, -1
+-- when it is lifted; the count on a date is the running total at the last change on or
+-- before it (an ASOF join, so the cost follows events + measures, not their product).
+sanction_changes as (
+    select target_iso3, on_date as changed_on, 1 as delta
+    from {{ ref('int_sanction_measures') }}
+    where on_date is not null and (lifted_on is null or lifted_on > on_date)
+    union all
+    select target_iso3, lifted_on as changed_on, -1 as delta
+    from {{ ref('int_sanction_measures') }}
+    where on_date is not null and lifted_on > on_date
+),
+
+in_force_from as (
+    select target_iso3, changed_on,
+           cast(sum(sum(delta)) over (partition by target_iso3 order by changed_on) as bigint) as sanctions_in_force
+    from sanction_changes
+    group by target_iso3, changed_on
+),
+
 in_force as (
-    select e.event_id, count(m.sanction_id) as sanctions_in_force
+    select e.event_id, c.sanctions_in_force
     from events as e
-    left join {{ ref('int_sanction_measures') }} as m
-      on m.target_iso3 = e.country_iso3 and m.on_date <= e.event_date
-     and (m.lifted_on is null or m.lifted_on > e.event_date)
-    group by e.event_id
+    asof left join in_force_from as c
+      on c.target_iso3 = e.country_iso3 and e.event_date >= c.changed_on
+),
+
+action_dates as (
+    select distinct target_iso3, coalesce(effective_date, announced_date) as action_date
+    from {{ ref('fct_sanctions') }}
+    where coalesce(effective_date, announced_date) is not null
 ),
 
 last_action as (
-    select e.event_id, max(coalesce(s.effective_date, s.announced_date)) as last_action_date
+    select e.event_id, a.action_date as last_action_date
     from events as e
-    join {{ ref('fct_sanctions') }} as s
-      on s.target_iso3 = e.country_iso3 and coalesce(s.effective_date, s.announced_date) <= e.event_date
-    group by e.event_id
+    asof left join action_dates as a
+      on a.target_iso3 = e.country_iso3 and e.event_date >= a.action_date
 ),
 
 prior_protests as (
-    select e.event_id, count(p.event_id) as protest_events_prior_30d
-    from events as e
-    left join events as p
-      on p.country_iso3 = e.country_iso3 and p.event_type = 'PROTEST'
-     and p.event_date >= e.event_date - 30 and p.event_date < e.event_date
-    group by e.event_id
+    -- Protest events in the same country in the 30 days before (not counting the day itself).
+    select event_id,
+           case when country_iso3 is null then 0 else count(*) filter (where event_type = 'PROTEST') over (
+               partition by country_iso3 order by event_date range between 30 preceding and 1 preceding
+           ) end as protest_events_prior_30d
+    from events
 )
 
 select
