@@ -24,6 +24,15 @@ ENV_RAW_DIR = "UNREST_RAW_DIR"
 ENV_ONLINE = "UNREST_ONLINE"
 ENV_WB_COUNTRIES = "UNREST_WB_COUNTRIES"
 ENV_EXTRACT_WORKERS = "UNREST_EXTRACT_WORKERS"
+# Read by the build's DuckDB connections and by dbt/profiles.yml (same default in both).
+ENV_DUCKDB_MEMORY_LIMIT = "UNREST_DUCKDB_MEMORY_LIMIT"
+DEFAULT_DUCKDB_MEMORY_LIMIT = "1GB"
+
+
+def duckdb_memory_limit() -> str:
+    """DuckDB's memory limit for builds: past it, joins and sorts spill to disk instead of
+    growing with the corpus (DuckDB's own default is 80% of the machine's memory)."""
+    return os.environ.get(ENV_DUCKDB_MEMORY_LIMIT) or DEFAULT_DUCKDB_MEMORY_LIMIT
 
 
 def extract_workers() -> int:

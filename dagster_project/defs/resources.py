@@ -6,7 +6,7 @@ import dagster as dg
 from dagster_dbt import DbtCliResource
 from dagster_duckdb import DuckDBResource
 
-from dagster_project.config import DBT_PROJECT_DIR, Settings, dbt_executable, load_settings
+from dagster_project.config import DBT_PROJECT_DIR, Settings, dbt_executable, duckdb_memory_limit, load_settings
 
 
 class WarehouseSettings(dg.ConfigurableResource):
@@ -26,7 +26,7 @@ def build_resources(settings: Settings | None = None) -> dict:
     settings = settings or load_settings()
     settings.working_copy.parent.mkdir(parents=True, exist_ok=True)  # DuckDB creates the file, not its folder
     return {
-        "duckdb": DuckDBResource(database=str(settings.working_copy)),
+        "duckdb": DuckDBResource(database=str(settings.working_copy), connection_config={"memory_limit": duckdb_memory_limit()}),
         "dbt": DbtCliResource(
             project_dir=str(DBT_PROJECT_DIR),
             profiles_dir=str(DBT_PROJECT_DIR),

@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 import polars as pl
 
@@ -123,9 +124,40 @@ def _insert(con, table: str, frame: pl.DataFrame) -> None:
         con.unregister("incoming_rows")
 
 
+def _in_transaction(con, work: Callable) -> None:
+    con.execute("begin transaction")
+    try:
+        work()
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+
+
+def _delete_articles(con, article_ids: list[str]) -> None:
+    touched = pl.DataFrame({"article_id": article_ids}, schema={"article_id": pl.Utf8})
+    con.register("touched_articles", touched)
+    for table in (*TABLES, "article_extraction_state"):
+        con.execute(f"delete from raw.{table} where article_id in (select article_id from touched_articles)")
+    con.unregister("touched_articles")
+
+
+def _write_chunk(con, result: ChunkResult, keys: dict[str, str], now: dt.datetime) -> None:
+    for table in TABLES:
+        _insert(con, table, result.frames[table])
+    state = pl.DataFrame(
+        {"article_id": result.done_ids, "extraction_key": [keys[a] for a in result.done_ids], "extracted_at": [now] * len(result.done_ids)},
+        schema={"article_id": pl.Utf8, "extraction_key": pl.Utf8, "extracted_at": pl.Datetime("us")},
+    )
+    if state.height:
+        con.register("incoming_state", state)
+        con.execute("insert into raw.article_extraction_state select * from incoming_state")
+        con.unregister("incoming_state")
+
+
 def update_extractions(con, extract: Callable, now: dt.datetime | None = None, workers: int = 1,
                        source_paths: list[str] | None = None) -> ExtractionStats:
-    """Bring the three extraction tables up to date with raw.articles, in one transaction.
+    """Bring the three extraction tables up to date with raw.articles.
 
     With `source_paths`, only the articles of those files are considered (one Dagster
     partition per file); extraction rows of articles no longer in raw.articles go either
@@ -147,9 +179,8 @@ def update_extractions(con, extract: Callable, now: dt.datetime | None = None, w
     if scope:
         con.unregister("scope_files")
     stats = ExtractionStats(articles=len(articles))
-    current_ids, todo_ids, keys = set(), [], {}
+    todo_ids, keys = [], {}
     for article_id, digest, published, hint, outlet in articles:
-        current_ids.add(article_id)
         key = extraction_key(digest, published, hint, outlet)
         if known.get(article_id) == key:
             stats.unchanged += 1
@@ -160,34 +191,18 @@ def update_extractions(con, extract: Callable, now: dt.datetime | None = None, w
         "select article_id from raw.article_extraction_state where article_id not in (select article_id from raw.articles)"
     ).fetchall()]
     stats.removed = len(stale)
-    con.execute("begin transaction")
-    try:
-        touched = pl.DataFrame({"article_id": todo_ids + stale}, schema={"article_id": pl.Utf8})
-        con.register("touched_articles", touched)
-        for table in (*TABLES, "article_extraction_state"):
-            con.execute(f"delete from raw.{table} where article_id in (select article_id from touched_articles)")
-        con.unregister("touched_articles")
-        for chunk, result in _extracted_chunks(con, todo_ids, extract, workers):
-            if result.failed:
-                where = {row[0]: (row[5], row[6], row[1]) for row in chunk}
-                for article_id, message in result.failed:
-                    path, locator, text = where[article_id]
-                    stats.failed.append(QuarantineRecord(path, locator, f"extraction failed for article {article_id}: {message}", text))
-            for table in TABLES:
-                _insert(con, table, result.frames[table])
-            done_ids = result.done_ids
-            state = pl.DataFrame(
-                {"article_id": done_ids, "extraction_key": [keys[a] for a in done_ids], "extracted_at": [now] * len(done_ids)},
-                schema={"article_id": pl.Utf8, "extraction_key": pl.Utf8, "extracted_at": pl.Datetime("us")},
-            )
-            if state.height:
-                con.register("incoming_state", state)
-                con.execute("insert into raw.article_extraction_state select * from incoming_state")
-                con.unregister("incoming_state")
-            stats.extracted += len(done_ids)
-        con.execute("commit")
-    except Exception:
-        con.execute("rollback")
-        raise
+    # Rows of changed and removed articles go first; then each chunk's rows are committed
+    # with the extraction state that vouches for them. An interrupted update therefore
+    # leaves every article either fully extracted or marked for extraction next time, and
+    # DuckDB never holds the whole corpus's rows in one open transaction.
+    _in_transaction(con, partial(_delete_articles, con, todo_ids + stale))
+    for chunk, result in _extracted_chunks(con, todo_ids, extract, workers):
+        if result.failed:
+            where = {row[0]: (row[5], row[6], row[1]) for row in chunk}
+            for article_id, message in result.failed:
+                path, locator, text = where[article_id]
+                stats.failed.append(QuarantineRecord(path, locator, f"extraction failed for article {article_id}: {message}", text))
+        _in_transaction(con, partial(_write_chunk, con, result, keys, now))
+        stats.extracted += len(result.done_ids)
     stats.rows = {t: con.execute(f"select count(*) from raw.{t}").fetchone()[0] for t in TABLES}
     return stats
