@@ -57,6 +57,14 @@ _RELATIVE = re.compile(
     re.I,
 )
 _FIGURE_NOUN = re.compile(r"\b(?:estimates?|figures?|numbers?|tolls?|counts?|tally|tallies)\b", re.I)
+# A trigger its own clause says did not happen: "did not open fire", "never arrested",
+# "no one was killed", "has not imposed". Only auxiliaries may stand between the negation
+# and the trigger, so "did not hesitate to open fire" stays an event.
+_AUX = r"(?:(?:have|has|had|be|been|being|was|were|is|are|yet|ever|even|actually|directly|reportedly)\s+){0,3}"
+_NEGATED = re.compile(
+    rf"(?:\b(?:not|never|no\s+longer)\s+|n[’']t\s+|\b(?:no\s+one|nobody|none|not\s+one|no\s+[\w-]+)\s+(?=(?:was|were|has|have|had|is|are)\b)){_AUX}$",
+    re.I,
+)
 _SUBSET = re.compile(r"\b(?:including|among them|of whom|of them|among whom)\s+$", re.I)
 _TARGET_PREP = re.compile(r"\b(?:against|on|targeting|to punish|over)\s+$", re.I)
 _PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\b")
@@ -270,6 +278,9 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
         before = text[max(s.start, position - 30):position]
         if _HYPOTHETICAL.search(before) and event_type in {"PROTEST", "ASSAULT", "COERCE"}:
             continue
+        negated = event_type not in {"ACCUSE", "THREATEN", "REJECT", "CONCEDE"} and bool(_NEGATED.search(re.split(r"[,;:]", before)[-1]))
+        if negated and not stance_here:
+            continue  # the outlet says it did not happen: nothing to code
         if event_type == "PROTEST" and mode == "strike" and _MILITARY_STRIKE.search(before):
             continue
         if event_type == "PROTEST" and mode == "demonstrate" and re.search(r"\bin\s+$", before) and m.group(0).lower() == "protest":
@@ -285,6 +296,9 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
             continue
         if event_type in {"ACCUSE", "THREATEN", "REJECT", "CONCEDE"}:
             report.stance = "asserted"
+        elif negated:  # a source says it did not happen
+            report.stance = "denied"
+            report.attributed_to = attributed_to
         elif denial is not None and denial.start() < position and m.group(0).lower() not in {"protesters", "demonstrators"}:
             report.stance = "denied"
             report.attributed_to = next((x.name for x in reversed(s.mentions) if x.start < denial.start()), None)

@@ -139,6 +139,8 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
         number_text = m.group("num") or ""
         year_like = bool(re.fullmatch(r"(?:19|20)\d\d", number_text.strip()))
         unit = bool(_UNIT_AFTER.match(text, m.end())) or bool(_MONEY_BEFORE.search(text[max(0, m.start() - 5):m.start()]))
+        if number_text.strip().lower() == "one" and re.search(r"\b(?:no|not)\s+$", text[max(0, m.start() - 4):m.start()], re.I):
+            continue  # "no one was killed" is not a figure of one
         if number_text.strip().lower() in {"one"} and not qual:
             unit = unit or bool(re.match(r"\s+(?:of|another|day|side|time)\b", text[m.end():m.end() + 10], re.I))
         found.append(NumberMention(m.start(), m.end(), raw, low, high, qualifier, year_like, unit))

@@ -141,3 +141,27 @@ def test_every_lexicon_file_parses_with_its_columns_and_every_pattern_compiles()
             assert len(row) == width, f"{path.name}: row {number} has {len(row)} fields, expected {width}"
             if rows[0][0] == "pattern":
                 re.compile(row[0])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The outlet says it did not happen: nothing is coded.
+        ("The government has not imposed new sanctions on Iran.", set()),
+        ("Police have not yet arrested the suspects.", set()),
+        # A source says it did not happen: the event is kept as that source's denial.
+        ("Security forces never arrested anyone in Shiraz on Friday, officials said.", {("COERCE", "arrest", "denied")}),
+        ("No one was killed in the clashes in Mashhad, police said.", {("ASSAULT", "kill", "denied"), ("PROTEST", "riot", "alleged")}),
+        # Not a negation of the event: it happened.
+        ("Police arrested 40 protesters in Tehran, and no one was released.", {("COERCE", "arrest", "asserted"), ("PROTEST", "demonstrate", "asserted")}),
+    ],
+)
+def test_negated_events_are_not_coded_as_happening(text, expected):
+    result = extract_article(text, article_id="neg", published=dt.date(2026, 1, 10))
+    assert {(r.event_type, r.event_mode, r.stance) for r in result.reports} == expected
+
+
+def test_no_one_is_not_a_figure_of_one():
+    result = extract_article("No one was killed in the protests in Mashhad, police said.", article_id="n", published=dt.date(2026, 1, 10))
+    assert result.claims == []
+    assert [n.value_low for n in find_numbers("One protester was killed and no one else was hurt.")] == [1]
