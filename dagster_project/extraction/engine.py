@@ -56,6 +56,7 @@ _RELATIVE = re.compile(
     r"(?P<cmp>lower|higher|smaller|larger|greater|bigger)\b",
     re.I,
 )
+_COMPARATIVES = ("lower", "higher", "smaller", "larger", "greater", "bigger")  # _RELATIVE's words, for a quick test
 _FIGURE_NOUN = re.compile(r"\b(?:estimates?|figures?|numbers?|tolls?|counts?|tally|tallies)\b", re.I)
 # A trigger its own clause says did not happen: "did not open fire", "never arrested",
 # "no one was killed", "has not imposed". Only auxiliaries may stand between the negation
@@ -549,8 +550,15 @@ def _claim_stance(text: str, clause: tuple[int, int], s: Sentence) -> str:
 def _claims(text: str, s: Sentence, ctx: dict) -> list[ClaimDraft]:
     drafts: list[ClaimDraft] = []
     out: list[Claim] = []
+    numbers = find_numbers(text, s.start, s.end)
+    relative_possible = ctx["anchor"] is not None or bool(numbers)
+    if relative_possible:
+        lowered = s.text.lower()
+        relative_possible = any(word in lowered for word in _COMPARATIVES)
+    if not numbers and not relative_possible:
+        return drafts
     clauses = _clauses(s)
-    for number in find_numbers(text, s.start, s.end):
+    for number in numbers:
         if number.followed_by_unit:
             continue
         quantity = _quantity(text, s, number)
@@ -591,7 +599,7 @@ def _claims(text: str, s: Sentence, ctx: dict) -> list[ClaimDraft]:
         if not part_of:
             ctx["anchor"] = claim
     # Relative claims: "much lower", "far higher" than a figure stated earlier.
-    for clause in clauses:
+    for clause in clauses if relative_possible else ():
         m = _RELATIVE.search(text, clause[0], clause[1])
         anchor = ctx.get("anchor")
         if not m or anchor is None or not _FIGURE_NOUN.search(text, clause[0], clause[1]):
@@ -662,6 +670,8 @@ def _merge_claims(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
 # ----------------------------------------------------------------------------- indicators
 def _mentions(text: str, s: Sentence, ctx: dict) -> list[IndicatorMention]:
     out = []
+    if not lx.table("indicators.csv").any_in(text, s.start, s.end):
+        return out  # no economic term in the sentence, so none in any of its clauses
     last = s.start
     spans = []
     for m in _ECON_CLAUSE_BREAK.finditer(text, s.start, s.end):
@@ -724,7 +734,9 @@ def extract_article(
 def _extract(text: str, article_id: str, published, country_hint, outlet) -> ExtractionResult:
     result = ExtractionResult(article_id=article_id)
     sentences: list[Sentence] = []
-    for i, (a, b) in enumerate(split_sentences(text)):
+    spans = split_sentences(text)
+    lx.set_sentences(spans)
+    for i, (a, b) in enumerate(spans):
         mentions = _find_mentions(text, a, b)
         exclude = {m.text for m in mentions if m.kind not in {"country"}}
         sentences.append(Sentence(i, a, b, text[a:b], mentions, [], find_dates(text, a, b, published)))

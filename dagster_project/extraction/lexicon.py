@@ -36,9 +36,11 @@ class _Scan(threading.local):
     text: str | None = None
     found: dict
     word_starts: list | None = None
+    spans: list | None = None  # the article's sentences, once known
+    span_index: dict
 
     def __init__(self) -> None:
-        self.text, self.found, self.word_starts = None, {}, None
+        self.text, self.found, self.word_starts, self.spans, self.span_index = None, {}, None, None, {}
 
 
 _SCAN = _Scan()
@@ -47,11 +49,18 @@ _META = set("()[]{}?*+|.\\^$")
 
 
 def begin_article(text: str) -> None:
-    _SCAN.text, _SCAN.found, _SCAN.word_starts = text, {}, None
+    _SCAN.text, _SCAN.found, _SCAN.word_starts, _SCAN.spans, _SCAN.span_index = text, {}, None, None, {}
+
+
+def set_sentences(spans: list[tuple[int, int]]) -> None:
+    """The current article's sentence spans: scans over exactly one sentence are then served
+    from per-sentence buckets filled in one sweep, not a search per call."""
+    _SCAN.spans = spans
+    _SCAN.span_index = {span: i for i, span in enumerate(spans)}
 
 
 def end_article() -> None:
-    _SCAN.text, _SCAN.found, _SCAN.word_starts = None, {}, None
+    begin_article(None)
 
 
 # ---- first-word keys: where a lexicon pattern can start --------------------------------
@@ -137,34 +146,50 @@ def first_literals(pattern: str) -> set[str] | None:
 def keys_of(literals: set[str] | None) -> Keys | None:
     if literals is None:
         return None
-    return tuple(frozenset(k for k in literals if len(k) == n) for n in (1, 2, 3))
+    keys = tuple(frozenset(k for k in literals if len(k) == n) for n in (1, 2, 3))
+    _register(keys)
+    return keys
+
+
+# Every key set gets a slot; one pass over an article's word starts fills every slot's
+# candidate list at once (a word's first three characters → the slots that want it,
+# memoised across articles), instead of one union of index lists per key set.
+_SLOT_OF: dict[Keys, int] = {}
+_HEAD_SLOTS: dict[str, tuple[int, ...]] = {}
+
+
+def _register(keys: Keys) -> int:
+    slot = _SLOT_OF.get(keys)
+    if slot is None:
+        slot = _SLOT_OF[keys] = len(_SLOT_OF)
+        _HEAD_SLOTS.clear()
+    return slot
+
+
+def _slots_for(head: str) -> tuple[int, ...]:
+    low = head.lower()
+    h1, h2, h3 = low[:1], low[:2] if len(low) > 1 else None, low if len(low) > 2 else None
+    return tuple(slot for keys, slot in _SLOT_OF.items() if h1 in keys[0] or h2 in keys[1] or h3 in keys[2])
 
 
 def _candidates(keys: Keys) -> list[int]:
     """Word starts of the current article whose first letters are among `keys`, in order."""
-    if _SCAN.word_starts is None:
+    slot = _register(keys)
+    lists = _SCAN.word_starts
+    if lists is None or slot >= len(lists):
         text = _SCAN.text
-        index: dict[str, list[int]] = {}
+        lists = [[] for _ in _SLOT_OF]
+        memo = _HEAD_SLOTS
         for m in _WORD_START.finditer(text):
             pos = m.start()
-            head = text[pos:pos + 3].lower()
-            index.setdefault(head[:1], []).append(pos)
-            if len(head) > 1:
-                index.setdefault(head[:2], []).append(pos)
-            if len(head) > 2:
-                index.setdefault(head, []).append(pos)
-        _SCAN.word_starts = index
-    cached = _SCAN.found.get(("candidates", id(keys)))
-    if cached is None:
-        index = _SCAN.word_starts
-        found: set[int] = set()
-        for group in keys:
-            for key in group:
-                positions = index.get(key)
-                if positions:
-                    found.update(positions)
-        cached = _SCAN.found[("candidates", id(keys))] = sorted(found)
-    return cached
+            head = text[pos:pos + 3]
+            slots = memo.get(head)
+            if slots is None:
+                slots = memo[head] = _slots_for(head)
+            for s in slots:
+                lists[s].append(pos)
+        _SCAN.word_starts = lists
+    return lists[slot]
 
 
 def _anchored(regex: re.Pattern, text: str, keys: Keys) -> list[re.Match]:
@@ -179,16 +204,46 @@ def _anchored(regex: re.Pattern, text: str, keys: Keys) -> list[re.Match]:
     return out
 
 
+def _article_matches(regex: re.Pattern, keys: Keys | None) -> tuple[list[re.Match], list[int]]:
+    found = _SCAN.found.get(id(regex))
+    if found is None:
+        text = _SCAN.text
+        matches = _anchored(regex, text, keys) if keys is not None else list(regex.finditer(text))
+        found = _SCAN.found[id(regex)] = (matches, [m.start() for m in matches])
+    return found
+
+
+def _sentence_buckets(regex: re.Pattern, keys: Keys | None) -> list[list[re.Match]]:
+    """The article's matches grouped by the sentence that wholly holds them (one sweep)."""
+    key = ("sentences", id(regex))
+    buckets = _SCAN.found.get(key)
+    if buckets is None:
+        spans = _SCAN.spans
+        buckets = [[] for _ in spans]
+        i, n = 0, len(spans)
+        for m in _article_matches(regex, keys)[0]:
+            start = m.start()
+            while i < n and spans[i][1] <= start:
+                i += 1
+            if i == n:
+                break
+            if start >= spans[i][0] and m.end() <= spans[i][1]:
+                buckets[i].append(m)
+        _SCAN.found[key] = buckets
+    return buckets
+
+
 def scan(regex: re.Pattern, text: str, pos: int = 0, endpos: int | None = None, keys: Keys | None = None):
-    """regex.finditer(text, pos, endpos), served from the per-article cache when possible."""
+    """regex.finditer(text, pos, endpos), served from the per-article cache when possible.
+
+    The result is shared with the cache: iterate it, never change it."""
     endpos = len(text) if endpos is None else endpos
     if text is not _SCAN.text:
         return list(regex.finditer(text, pos, endpos))
-    found = _SCAN.found.get(id(regex))
-    if found is None:
-        matches = _anchored(regex, text, keys) if keys is not None else list(regex.finditer(text))
-        found = _SCAN.found[id(regex)] = (matches, [m.start() for m in matches])
-    matches, starts = found
+    sentence = _SCAN.span_index.get((pos, endpos))
+    if sentence is not None:
+        return _sentence_buckets(regex, keys)[sentence]
+    matches, starts = _article_matches(regex, keys)
     i = bisect.bisect_left(starts, pos)
     out = []
     while i < len(matches) and starts[i] < endpos:
@@ -205,6 +260,9 @@ class Table:
     rows: tuple[dict, ...]
     regex: re.Pattern
     keys: Keys | None = None
+
+    def any_in(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
+        return bool(scan(self.regex, text, pos, endpos, self.keys))
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         for m in scan(self.regex, text, pos, endpos, self.keys):
