@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from dagster_project.extraction.lexicon import keys_of, scan
+from dagster_project.extraction.lexicon import family, scan
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -43,19 +43,21 @@ _PATTERNS = [
 ]
 
 
-# Where each kind of date expression can start (first letters of its opening words).
-_DIGITS = set("0123456789")
-_MONTH_KEYS = {m[:3] for m in MONTHS}
+# Where each kind of date expression can start: (prefixes of its first word, whole first words).
+_DIGITS = tuple("0123456789")
+_MONTH_WORDS = frozenset(MONTHS)
 _STARTS = {
-    "iso": _DIGITS, "month_day_year": _MONTH_KEYS, "day_month_year": _DIGITS, "month_day": _MONTH_KEYS,
-    "day_month": _DIGITS, "month_year": _MONTH_KEYS, "weekday": {d[:3] for d in WEEKDAYS} | {"on", "las"},
-    "yesterday": {"yes", "las"}, "today": {"tod", "thi", "ton"}, "last_week": {"las", "pas", "pre"},
-    "this_week": {"thi", "ear"}, "last_month": {"las", "pre"}, "this_month": {"ear", "thi"},
-    "in_month": {"in", "sin", "dur", "by", "ear", "lat", "mid"}, "last_year": {"las"},
-    "years_ago": {"a", "one", "two", "thr", "fou", "fiv", "six", "sev", "eig", "nin", "ten"} | _DIGITS,
-    "year": {"in", "sin", "dur", "of", "by"},
+    "iso": (_DIGITS, ()), "month_day_year": ((), _MONTH_WORDS), "day_month_year": (_DIGITS, ()),
+    "month_day": ((), _MONTH_WORDS), "day_month": (_DIGITS, ()), "month_year": ((), _MONTH_WORDS),
+    "weekday": ((), {*WEEKDAYS, "on", "last"}), "yesterday": ((), {"yesterday", "last"}),
+    "today": ((), {"today", "this", "tonight"}), "last_week": ((), {"last", "past", "previous"}),
+    "this_week": ((), {"this", "earlier"}), "last_month": ((), {"last", "previous"}),
+    "this_month": ((), {"earlier", "this"}), "in_month": ((), {"in", "since", "during", "by", "early", "late", "mid"}),
+    "last_year": ((), {"last"}),
+    "years_ago": (_DIGITS, {"a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}),
+    "year": ((), {"in", "since", "during", "of", "by"}),
 }
-_KEYS = {kind: keys_of(starts) for kind, starts in _STARTS.items()}
+_FAMILIES = {kind: family(pattern, *_STARTS[kind]) for kind, pattern in _PATTERNS}
 
 
 @dataclass
@@ -157,7 +159,7 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None) -> li
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
-        for m in scan(pattern, text, start, end, _KEYS[kind]):
+        for m in scan(pattern, text, start, end, _FAMILIES[kind]):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
             if kind == "in_month" and m.group(1).lower().rstrip(".") == "may" and not re.match(r"in\s", m.group(0), re.I):

@@ -143,7 +143,7 @@ def _find_mentions(text: str, start: int, end: int) -> list[Mention]:
                 name = surface
             raw.append(Mention(m.start(), m.end(), surface, name, row["actor_type"], row["iso3"] or None, row["kind"]))
     aliases = lx.country_aliases()
-    for m in lx.scan(lx.country_regex(), text, start, end, lx.country_keys()):
+    for m in lx.scan(lx.country_regex(), text, start, end, lx.country_family()):
         iso3 = aliases.get(m.group(1))
         if iso3:
             raw.append(Mention(m.start(1), m.end(1), m.group(1), lx.country_name(iso3), "state", iso3, "country"))

@@ -35,21 +35,21 @@ class _Scan(threading.local):
 
     text: str | None = None
     found: dict
-    word_starts: list | None = None
+    candidates: list | None = None  # per family: [(word start, regex to try there)]
     spans: list | None = None  # the article's sentences, once known
     span_index: dict
 
     def __init__(self) -> None:
-        self.text, self.found, self.word_starts, self.spans, self.span_index = None, {}, None, None, {}
+        self.text, self.found, self.candidates, self.spans, self.span_index = None, {}, None, None, {}
 
 
 _SCAN = _Scan()
-_WORD_START = re.compile(r"(?<!\w)\w")
+_WORD = re.compile(r"\w+")
 _META = set("()[]{}?*+|.\\^$")
 
 
-def begin_article(text: str) -> None:
-    _SCAN.text, _SCAN.found, _SCAN.word_starts, _SCAN.spans, _SCAN.span_index = text, {}, None, None, {}
+def begin_article(text: str | None) -> None:
+    _SCAN.text, _SCAN.found, _SCAN.candidates, _SCAN.spans, _SCAN.span_index = text, {}, None, None, {}
 
 
 def set_sentences(spans: list[tuple[int, int]]) -> None:
@@ -63,15 +63,13 @@ def end_article() -> None:
     begin_article(None)
 
 
-# ---- first-word keys: where a lexicon pattern can start --------------------------------
-# Scanning a long alternation regex across a whole article is what costs time. Every
-# lexicon pattern starts with a literal word, so the regex only needs trying where a word
-# begins with one of those literals: `regex.match` at a handful of positions instead of
-# `finditer` over every character. Patterns whose start is not a plain literal make the
-# table fall back to the full scan.
-Keys = tuple  # (first letters, first two letters, first three letters), lower-case
-
-
+# ---- where a pattern can start, and which rows can match there --------------------------
+# Scanning long alternation regexes across a whole article is what costs time. Every
+# lexicon pattern starts with a literal word, so a lexicon only needs trying where a word
+# begins with one of those literals, and there only with the rows that can start with that
+# word: one pass over the article's words finds, for every lexicon at once, the positions
+# and the (smaller, memoised) regex to try at each. Rows keep their order and group names,
+# so the first row that matches is the same one the whole lexicon's regex would find.
 def _split_top(pattern: str) -> list[str]:
     parts, depth, start, i, in_class = [], 0, 0, 0, False
     while i < len(pattern):
@@ -117,103 +115,146 @@ def _group_end(pattern: str, open_at: int) -> int:
 
 
 def first_literals(pattern: str) -> set[str] | None:
-    """Lower-case literal beginnings (up to 3 characters) of every way the pattern can start."""
+    """Lower-case literal beginnings of every way the pattern can start: the leading word
+    characters of each alternative ("protests?" → "protest", "sit-ins?" → "sit"); None when
+    some alternative does not start with a literal word character."""
     out: set[str] = set()
     for alt in _split_top(pattern):
         if alt.startswith("(?:") or alt.startswith("(?P<"):
             end = _group_end(alt, 0)
-            if alt[end + 1:end + 2] in ("?", "*") or alt[end + 1:end + 3] == "{0":
-                return None
             inner = first_literals(alt[3 if alt.startswith("(?:") else alt.index(">") + 1:end])
             if inner is None:
                 return None
             out |= inner
+            optional = re.match(r"(?:[?*]|\{0(?:,\d*)?\})\??", alt[end + 1:])
+            if optional:  # "(?:people )?killed": it starts with either
+                rest = first_literals(alt[end + 1 + optional.end():]) if alt[end + 1 + optional.end():] else None
+                if rest is None:
+                    return None
+                out |= rest
             continue
         run = ""
         for c in alt:
-            if c in _META:
+            if c in _META or not (c.isalnum() or c == "_"):
                 break
             run += c
         rest = alt[len(run):]
         if rest[:1] in ("?", "*") or rest[:2] == "{0":
             run = run[:-1]
-        if not run or not run[0].isalnum():
+        if not run:
             return None
-        out.add(run[:3].lower())
+        out.add(run.lower())
     return out
 
 
-def keys_of(literals: set[str] | None) -> Keys | None:
-    if literals is None:
-        return None
-    keys = tuple(frozenset(k for k in literals if len(k) == n) for n in (1, 2, 3))
-    _register(keys)
-    return keys
+class Family:
+    """A regex split into rows, each with the words it can start with (lower-case prefixes,
+    or whole words), so that at a given word only the rows that can match are tried."""
+
+    def __init__(self, regex: re.Pattern, starts: list[tuple[tuple[str, ...], frozenset[str]]], build=None) -> None:
+        self.regex, self.starts, self._build, self._subsets = regex, starts, build, {}
+        self.slot = _register(self)
+
+    def regex_at(self, word: str) -> re.Pattern | None:
+        low = word.lower()
+        rows = tuple(i for i, (prefixes, words) in enumerate(self.starts) if low in words or low.startswith(prefixes))
+        if not rows:
+            return None
+        if len(rows) == len(self.starts) or self._build is None:
+            return self.regex
+        sub = self._subsets.get(rows)
+        if sub is None:
+            sub = self._subsets[rows] = self._build(rows)
+        return sub
 
 
-# Every key set gets a slot; one pass over an article's word starts fills every slot's
-# candidate list at once (a word's first three characters → the slots that want it,
-# memoised across articles), instead of one union of index lists per key set.
-_SLOT_OF: dict[Keys, int] = {}
-_HEAD_SLOTS: dict[str, tuple[int, ...]] = {}
+def family(regex: re.Pattern, prefixes=(), words=()) -> Family:
+    """A one-row family: `regex` can start only with a word beginning with one of `prefixes`
+    or equal to one of `words` (lower case)."""
+    return Family(regex, [(tuple(prefixes), frozenset(words))])
 
 
-def _register(keys: Keys) -> int:
-    slot = _SLOT_OF.get(keys)
-    if slot is None:
-        slot = _SLOT_OF[keys] = len(_SLOT_OF)
-        _HEAD_SLOTS.clear()
-    return slot
+_FAMILIES: list[Family] = []
+_WORD_REGEXES: dict[str, tuple[tuple[int, re.Pattern], ...]] = {}
+_WORD_MEMO_LIMIT = 500_000
 
 
-def _slots_for(head: str) -> tuple[int, ...]:
-    low = head.lower()
-    h1, h2, h3 = low[:1], low[:2] if len(low) > 1 else None, low if len(low) > 2 else None
-    return tuple(slot for keys, slot in _SLOT_OF.items() if h1 in keys[0] or h2 in keys[1] or h3 in keys[2])
+def _register(fam: Family) -> int:
+    _FAMILIES.append(fam)
+    _WORD_REGEXES.clear()
+    return len(_FAMILIES) - 1
 
 
-def _candidates(keys: Keys) -> list[int]:
-    """Word starts of the current article whose first letters are among `keys`, in order."""
-    slot = _register(keys)
-    lists = _SCAN.word_starts
-    if lists is None or slot >= len(lists):
+def _regexes_at(word: str) -> tuple[tuple[int, re.Pattern], ...]:
+    if len(_WORD_REGEXES) > _WORD_MEMO_LIMIT:
+        _WORD_REGEXES.clear()
+    found = tuple((f.slot, rx) for f in _FAMILIES if (rx := f.regex_at(word)) is not None)
+    _WORD_REGEXES[word] = found
+    return found
+
+
+def _candidates(fam: Family) -> list[tuple[int, re.Pattern]]:
+    """(word start, regex to try) for `fam` in the current article, in text order."""
+    lists = _SCAN.candidates
+    if lists is None or fam.slot >= len(lists):
         text = _SCAN.text
-        lists = [[] for _ in _SLOT_OF]
-        memo = _HEAD_SLOTS
-        for m in _WORD_START.finditer(text):
-            pos = m.start()
-            head = text[pos:pos + 3]
-            slots = memo.get(head)
-            if slots is None:
-                slots = memo[head] = _slots_for(head)
-            for s in slots:
-                lists[s].append(pos)
-        _SCAN.word_starts = lists
-    return lists[slot]
+        lists = [[] for _ in _FAMILIES]
+        memo = _WORD_REGEXES
+        for m in _WORD.finditer(text):
+            word = m.group()
+            found = memo.get(word)
+            if found is None:
+                found = _regexes_at(word)
+            if found:
+                pos = m.start()
+                for slot, rx in found:
+                    lists[slot].append((pos, rx))
+        _SCAN.candidates = lists
+    return lists[fam.slot]
 
 
-def _anchored(regex: re.Pattern, text: str, keys: Keys) -> list[re.Match]:
+def _anchored(text: str, fam: Family) -> list[re.Match]:
     out, last_end = [], -1
-    for pos in _candidates(keys):
+    for pos, rx in _candidates(fam):
         if pos < last_end:
             continue
-        m = regex.match(text, pos)
+        m = rx.match(text, pos)
         if m is not None and m.end() > pos:
             out.append(m)
             last_end = m.end()
     return out
 
 
-def _article_matches(regex: re.Pattern, keys: Keys | None) -> tuple[list[re.Match], list[int]]:
+def _anchored_in(text: str, pos: int, endpos: int, fam: Family) -> list[re.Match]:
+    """As `_anchored`, over any text: for short snippets, not the current article."""
+    out, last_end, memo = [], -1, _WORD_REGEXES
+    for m in _WORD.finditer(text, pos, endpos):
+        start = m.start()
+        if start < last_end:
+            continue
+        word = m.group()
+        found = memo.get(word)
+        if found is None:
+            found = _regexes_at(word)
+        rx = next((rx for slot, rx in found if slot == fam.slot), None)
+        if rx is not None:
+            hit = rx.match(text, start, endpos)
+            if hit is not None and hit.end() > start:
+                out.append(hit)
+                last_end = hit.end()
+    return out
+
+
+def _article_matches(regex: re.Pattern, fam: Family | None) -> tuple[list[re.Match], list[int]]:
     found = _SCAN.found.get(id(regex))
     if found is None:
         text = _SCAN.text
-        matches = _anchored(regex, text, keys) if keys is not None else list(regex.finditer(text))
+        matches = _anchored(text, fam) if fam is not None else list(regex.finditer(text))
         found = _SCAN.found[id(regex)] = (matches, [m.start() for m in matches])
     return found
 
 
-def _sentence_buckets(regex: re.Pattern, keys: Keys | None) -> list[list[re.Match]]:
+def _sentence_buckets(regex: re.Pattern, fam: Family | None) -> list[list[re.Match]]:
     """The article's matches grouped by the sentence that wholly holds them (one sweep)."""
     key = ("sentences", id(regex))
     buckets = _SCAN.found.get(key)
@@ -221,7 +262,7 @@ def _sentence_buckets(regex: re.Pattern, keys: Keys | None) -> list[list[re.Matc
         spans = _SCAN.spans
         buckets = [[] for _ in spans]
         i, n = 0, len(spans)
-        for m in _article_matches(regex, keys)[0]:
+        for m in _article_matches(regex, fam)[0]:
             start = m.start()
             while i < n and spans[i][1] <= start:
                 i += 1
@@ -233,17 +274,18 @@ def _sentence_buckets(regex: re.Pattern, keys: Keys | None) -> list[list[re.Matc
     return buckets
 
 
-def scan(regex: re.Pattern, text: str, pos: int = 0, endpos: int | None = None, keys: Keys | None = None):
+def scan(regex: re.Pattern, text: str, pos: int = 0, endpos: int | None = None, fam: Family | None = None):
     """regex.finditer(text, pos, endpos), served from the per-article cache when possible.
 
-    The result is shared with the cache: iterate it, never change it."""
+    `fam` says where the regex can start (None: anywhere). The result is shared with the
+    cache: iterate it, never change it."""
     endpos = len(text) if endpos is None else endpos
     if text is not _SCAN.text:
-        return list(regex.finditer(text, pos, endpos))
+        return _anchored_in(text, pos, endpos, fam) if fam is not None else list(regex.finditer(text, pos, endpos))
     sentence = _SCAN.span_index.get((pos, endpos))
     if sentence is not None:
-        return _sentence_buckets(regex, keys)[sentence]
-    matches, starts = _article_matches(regex, keys)
+        return _sentence_buckets(regex, fam)[sentence]
+    matches, starts = _article_matches(regex, fam)
     i = bisect.bisect_left(starts, pos)
     out = []
     while i < len(matches) and starts[i] < endpos:
@@ -259,28 +301,32 @@ class Table:
 
     rows: tuple[dict, ...]
     regex: re.Pattern
-    keys: Keys | None = None
+    family: Family | None = None
 
     def any_in(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
-        return bool(scan(self.regex, text, pos, endpos, self.keys))
+        return bool(scan(self.regex, text, pos, endpos, self.family))
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
-        for m in scan(self.regex, text, pos, endpos, self.keys):
+        for m in scan(self.regex, text, pos, endpos, self.family):
             yield m, self.rows[int(m.lastgroup[1:])]
 
 
+def _rows_regex(patterns: list[str], rows: tuple[int, ...], flags) -> re.Pattern:
+    body = "|".join(f"(?P<g{i}>{patterns[i]})" for i in rows)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", flags)
+
+
 def compile_table(rows: list[dict], flags=re.IGNORECASE, boundary: bool = True) -> Table:
-    parts = []
-    for i, row in enumerate(rows):
-        pattern = row["pattern"]
-        parts.append(f"(?P<g{i}>{pattern})")
-    body = "|".join(parts)
-    regex = re.compile(rf"(?<![\w-])(?:{body})(?![\w])" if boundary else body, flags)
-    literals: set[str] | None = set()
-    for row in rows:
-        found = first_literals(row["pattern"])
-        literals = None if found is None or literals is None else literals | found
-    return Table(tuple(rows), regex, keys_of(literals) if boundary else None)
+    patterns = [row["pattern"] for row in rows]
+    if not boundary:
+        return Table(tuple(rows), re.compile("|".join(f"(?P<g{i}>{p})" for i, p in enumerate(patterns)), flags))
+    regex = _rows_regex(patterns, tuple(range(len(patterns))), flags)
+    starts = [first_literals(p) for p in patterns]
+    if any(s is None for s in starts):
+        return Table(tuple(rows), regex)  # some row can start anywhere: scan the whole text
+    fam = Family(regex, [(tuple(sorted(s)), frozenset()) for s in starts],
+                 build=lambda subset: _rows_regex(patterns, subset, flags))
+    return Table(tuple(rows), regex, fam)
 
 
 @cache
@@ -333,15 +379,27 @@ def country_aliases() -> dict[str, str | None]:
     return names
 
 
+def _country_names_regex(names: list[str], rows) -> re.Pattern:
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(names[i]) for i in rows) + r")(?![\w-])")
+
+
 @cache
-def country_keys() -> Keys:
-    return keys_of({n[:3].lower() for n in country_aliases() if len(n) > 1} | {"the"})
+def _country_names() -> list[str]:
+    return sorted((n for n in country_aliases() if len(n) > 1), key=len, reverse=True)
 
 
 @cache
 def country_regex() -> re.Pattern:
-    names = sorted((n for n in country_aliases() if len(n) > 1), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:the\s+)?(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    """Any country name, demonym or capital (group 1), longest first."""
+    names = _country_names()
+    return _country_names_regex(names, range(len(names)))
+
+
+@cache
+def country_family() -> Family:
+    names = _country_names()
+    starts = [((re.match(r"\w*", n).group().lower(),), frozenset()) for n in names]
+    return Family(country_regex(), starts, build=lambda subset: _country_names_regex(names, subset))
 
 
 @cache

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from dagster_project.extraction.lexicon import keys_of, scan, vague_numbers
+from dagster_project.extraction.lexicon import Family, family, scan, vague_numbers
 
 UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -74,10 +74,15 @@ def parse_number(text: str) -> int | None:
 
 
 @cache
-def _keys():
-    """Where a number can start: a digit, a number word, a qualifier, "between", a vague word."""
-    words = [*UNITS, *TENS, *SCALES, *QUALIFIERS, "between", *(v["words"] for v in vague_numbers())]
-    return keys_of({w[:3].lower() for w in words} | set("0123456789"))
+def _family() -> Family:
+    """Where a number can start: a digit or a number word (prefixes: "twenty-one", "hundreds"),
+    or the first word of a qualifier, "between" or a vague quantity."""
+    prefixes = [*UNITS, *TENS, *SCALES, *"0123456789"]
+    words = [q.split()[0] for q in QUALIFIERS] + ["between"]
+    for v in vague_numbers():
+        first = v["words"].split()[0]
+        (words if " " in v["words"] else prefixes).append(first)
+    return family(_pattern(), prefixes, words)
 
 
 @cache
@@ -107,7 +112,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     """Every number-like mention between `start` and `end` (absolute offsets)."""
     end = len(text) if end is None else end
     found: list[NumberMention] = []
-    for m in scan(_pattern(), text, start, end, _keys()):
+    for m in scan(_pattern(), text, start, end, _family()):
         qual = QUALIFIERS.get((m.group("qual") or "").lower())
         if m.group("vague"):
             words = m.group("vague").lower()

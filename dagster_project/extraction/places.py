@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from dagster_project.extraction.lexicon import scan
+from dagster_project.extraction.lexicon import family, scan
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,10 @@ _LOCATIVE = re.compile(
     r"\b(?:in|at|near|from|outside|across|around|throughout|to|(?:city|town|province|region|capital|streets) of)\s+"
     r"((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’-]+){0,2})"
 )
+
+
+_LOCATIVE_FAMILY = family(_LOCATIVE, words=("in", "at", "near", "from", "outside", "across", "around", "throughout", "to",
+                                           "city", "town", "province", "region", "capital", "streets"))
 
 
 # Capitalised words that are town names somewhere but mean something else in news text.
@@ -97,7 +101,7 @@ def find_places(text: str, start: int, end: int, prefer_iso3: str | None = None,
     """Places after a locative preposition in text[start:end]; the preferred country wins ties."""
     gaz = gazetteer()
     found = []
-    for m in scan(_LOCATIVE, text, start, end):
+    for m in scan(_LOCATIVE, text, start, end, _LOCATIVE_FAMILY):
         words = m.group(1).split()
         if words[0].lower() in _NOT_PLACES:
             continue
