@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from dagster_project.extraction.lexicon import family, scan
+from dagster_project.extraction.lexicon import family, has_matches, scan
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -159,6 +159,8 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None) -> li
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
+        if not has_matches(pattern, text, _FAMILIES[kind]):
+            continue
         for m in scan(pattern, text, start, end, _FAMILIES[kind]):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue

@@ -274,6 +274,11 @@ def _sentence_buckets(regex: re.Pattern, fam: Family | None) -> list[list[re.Mat
     return buckets
 
 
+def has_matches(regex: re.Pattern, text: str, fam: Family | None = None) -> bool:
+    """False only when `text` is the current article and `regex` matches nowhere in it."""
+    return text is not _SCAN.text or bool(_article_matches(regex, fam)[0])
+
+
 def scan(regex: re.Pattern, text: str, pos: int = 0, endpos: int | None = None, fam: Family | None = None):
     """regex.finditer(text, pos, endpos), served from the per-article cache when possible.
 
