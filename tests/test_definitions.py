@@ -83,3 +83,20 @@ def test_dagster_finds_the_definitions_with_no_flags():
                           cwd=repo, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "Validation successful for code location unrest_warehouse" in done.stderr + done.stdout
+
+
+def test_the_dbt_resource_skips_the_version_subprocess_and_the_adapter():
+    """`UnrestDbtCliResource` overrides two dagster-dbt hooks; if dagster-dbt stops calling
+    them, the overrides silently stop saving start-up time, so check they are still called."""
+    import inspect
+    from importlib.metadata import version
+
+    from dagster_dbt import DbtCliResource
+
+    from dagster_project.defs.resources import build_resources
+
+    cli_source = inspect.getsource(DbtCliResource.cli)
+    assert "self._initialize_dbt_core_adapter(" in cli_source and "self._cli_version" in cli_source
+    dbt = build_resources()["dbt"]
+    assert str(dbt._cli_version) == version("dbt-core")
+    assert dbt._initialize_dbt_core_adapter(["build"]) is None

@@ -39,3 +39,31 @@ def test_publish_replaces_the_file_and_keeps_the_working_copy(tmp_path):
 def test_publishing_nothing_is_an_error(tmp_path):
     with pytest.raises(FileNotFoundError, match="nothing to publish"):
         publish(tmp_path / "missing.duckdb", tmp_path / "out.duckdb")
+
+
+def test_the_next_build_reuses_an_untouched_working_copy_and_copies_otherwise(tmp_path):
+    published, working = tmp_path / "unrest.duckdb", tmp_path / ".build" / "unrest.duckdb"
+    prepare_working_copy(working, published)
+    con = duckdb.connect(str(working))
+    con.execute("create table t as select 1 as v")
+    con.close()
+    publish(working, published)
+    inode = working.stat().st_ino
+    prepare_working_copy(working, published)  # untouched since publishing: no copy
+    assert working.stat().st_ino == inode
+
+    con = duckdb.connect(str(working))  # a failed build's leftovers
+    con.execute("insert into t values (2)")
+    con.close()
+    prepare_working_copy(working, published)
+    assert working.stat().st_ino != inode
+    assert duckdb.connect(str(working), read_only=True).execute("select count(*) from t").fetchone()[0] == 1
+
+    publish(working, published)
+    other = tmp_path / "other.duckdb"  # a file put in place of the published one
+    con = duckdb.connect(str(other))
+    con.execute("create table t as select 5 as v union all select 6")
+    con.close()
+    other.replace(published)
+    prepare_working_copy(working, published)
+    assert duckdb.connect(str(working), read_only=True).execute("select count(*) from t").fetchone()[0] == 2

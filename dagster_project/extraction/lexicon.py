@@ -176,7 +176,7 @@ def family(regex: re.Pattern, prefixes=(), words=()) -> Family:
 
 _FAMILIES: list[Family] = []
 _WORD_REGEXES: dict[str, tuple[tuple[int, re.Pattern], ...]] = {}
-_WORD_MEMO_LIMIT = 500_000
+_WORD_MEMO_LIMIT = 200_000  # distinct words remembered; past it the memo starts afresh (memory stays flat)
 
 
 def _register(fam: Family) -> int:
@@ -254,13 +254,13 @@ def _article_matches(regex: re.Pattern, fam: Family | None) -> tuple[list[re.Mat
     return found
 
 
-def _sentence_buckets(regex: re.Pattern, fam: Family | None) -> list[list[re.Match]]:
+def _sentence_buckets(regex: re.Pattern, fam: Family | None) -> dict[int, list[re.Match]]:
     """The article's matches grouped by the sentence that wholly holds them (one sweep)."""
     key = ("sentences", id(regex))
     buckets = _SCAN.found.get(key)
     if buckets is None:
         spans = _SCAN.spans
-        buckets = [[] for _ in spans]
+        buckets = {}
         i, n = 0, len(spans)
         for m in _article_matches(regex, fam)[0]:
             start = m.start()
@@ -269,7 +269,11 @@ def _sentence_buckets(regex: re.Pattern, fam: Family | None) -> list[list[re.Mat
             if i == n:
                 break
             if start >= spans[i][0] and m.end() <= spans[i][1]:
-                buckets[i].append(m)
+                bucket = buckets.get(i)
+                if bucket is None:
+                    buckets[i] = [m]
+                else:
+                    bucket.append(m)
         _SCAN.found[key] = buckets
     return buckets
 
@@ -289,7 +293,7 @@ def scan(regex: re.Pattern, text: str, pos: int = 0, endpos: int | None = None, 
         return _anchored_in(text, pos, endpos, fam) if fam is not None else list(regex.finditer(text, pos, endpos))
     sentence = _SCAN.span_index.get((pos, endpos))
     if sentence is not None:
-        return _sentence_buckets(regex, fam)[sentence]
+        return _sentence_buckets(regex, fam).get(sentence, ())
     matches, starts = _article_matches(regex, fam)
     i = bisect.bisect_left(starts, pos)
     out = []

@@ -5,11 +5,18 @@ and tests passed replaces the published file, and it does so with an atomic rena
 published file's directory. A reader holding the old file open keeps reading the old
 inode undisturbed; a new connection opens the new file. The build never opens the
 published file for writing, so DuckDB's file lock held by a reader cannot block it.
+
+After publishing, the working copy and the published file hold the same bytes. A stamp
+(inode, size and modification time of both, `<working copy>.published`) lets the next
+build start from the working copy as it is instead of copying the published file again;
+any write to either file since (a failed build, a partial run, a file put in place by
+hand) changes a stamp, and the build copies the published file as before.
 """
 
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import shutil
 from contextlib import contextmanager
@@ -32,9 +39,37 @@ def _remove(path: Path) -> None:
             p.unlink()
 
 
+def _published_stamp(working: Path) -> Path:
+    return working.with_name(working.name + ".published")
+
+
+def _stamps(working: Path, published: Path) -> dict[str, list[int]]:
+    def stamp(path: Path) -> list[int]:
+        st = path.stat()
+        return [st.st_ino, st.st_size, st.st_mtime_ns]
+
+    return {"working": stamp(working), "published": stamp(published)}
+
+
+def _same_as_published(working: Path, published: Path) -> bool:
+    """Whether `working` still holds exactly the bytes last published to `published`."""
+    stamp_file = _published_stamp(working)
+    if not (stamp_file.exists() and working.exists() and published.exists()) or any(p.exists() for p in _sidecars(working)):
+        return False
+    try:
+        return json.loads(stamp_file.read_text()) == _stamps(working, published)
+    except (OSError, ValueError):
+        return False
+
+
 def prepare_working_copy(working: Path, published: Path) -> None:
-    """Start a build: the working copy becomes a copy of the published file (or empty)."""
+    """Start a build: the working copy becomes a copy of the published file (or empty).
+
+    The copy is skipped when the working copy is untouched since it was published."""
     working.parent.mkdir(parents=True, exist_ok=True)
+    if _same_as_published(working, published):
+        return
+    _published_stamp(working).unlink(missing_ok=True)
     _remove(working)
     if published.exists():
         shutil.copy2(published, working)
@@ -66,6 +101,7 @@ def publish(working: Path, published: Path) -> Path:
     """
     if not working.exists():
         raise FileNotFoundError(f"nothing to publish: working copy {working} does not exist")
+    _published_stamp(working).unlink(missing_ok=True)
     con = duckdb.connect(str(working))
     try:
         con.execute("checkpoint")
@@ -91,4 +127,5 @@ def publish(working: Path, published: Path) -> Path:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+    _published_stamp(working).write_text(json.dumps(_stamps(working, published)))
     return published
