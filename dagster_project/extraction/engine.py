@@ -523,7 +523,9 @@ def _claimant(text: str, s: Sentence, clause: tuple[int, int], position: int, ct
     """Who states a figure: "according to X"; else the subject of a reporting verb before
     the figure ("X admitted that thousands died"); else a speaker after it ("..., X said");
     else the nearest possible speaker before it; else a pronoun subject's referent."""
-    capable = [m for m in s.mentions if m.claimant_type]
+    # A country named as a place ("marched in Paris") is where, not who.
+    capable = [m for m in s.mentions if m.claimant_type
+               and not (m.kind == "country" and _LOCATIVE_COUNTRY.search(text[max(s.start, m.start - 12):m.start]))]
     according = _ACCORDING.search(s.text)
     if according:
         after = [m for m in capable if m.start >= s.start + according.end()]

@@ -13,6 +13,7 @@ UNITS = {w: i for i, w in enumerate(
     "seventeen eighteen nineteen".split())}
 TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+DOZEN = 12  # "two dozen" = 24, "a dozen" = 12; plural "dozens" is a vague quantity
 
 QUALIFIERS = {
     "at least": "at_least", "more than": "at_least", "over": "at_least", "upwards of": "at_least",
@@ -23,8 +24,9 @@ QUALIFIERS = {
     "at most": "at_most", "no more than": "at_most",
 }
 
-_WORD_ATOM = "|".join(sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True))
-_WORDS = rf"(?:{_WORD_ATOM})(?:(?:[\s-]+(?:and[\s-]+)?)(?:{_WORD_ATOM}))*"
+_WORD_ATOM = "|".join(sorted([*UNITS, *TENS, *SCALES, "dozen"], key=len, reverse=True))
+# "a hundred", "a dozen", "half a million": the article stands for one of the scale.
+_WORDS = rf"(?:(?:{_WORD_ATOM})|(?:half\s+)?a\s+(?:dozen|hundred|thousand|million)\b)(?:(?:[\s-]+(?:and[\s-]+)?)(?:{_WORD_ATOM}))*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s+(?:thousand|million|billion))?"
 _ONE = rf"(?:(?:{_DIGITS}){_SCALE}|{_WORDS})"
@@ -45,7 +47,13 @@ class NumberMention:
 
 def words_to_int(text: str) -> int | None:
     total, current = 0, 0
-    for token in re.split(r"[\s-]+", text.lower()):
+    tokens = re.split(r"[\s-]+", text.lower())
+    if tokens[:2] == ["half", "a"] and len(tokens) == 3:
+        whole = words_to_int("one " + tokens[2])
+        return whole // 2 if whole else None
+    if tokens[:1] == ["a"] and len(tokens) > 1:
+        tokens[0] = "one"
+    for token in tokens:
         if token == "and" or not token:
             continue
         if token in UNITS:
@@ -54,6 +62,8 @@ def words_to_int(text: str) -> int | None:
             current += TENS[token]
         elif token == "hundred":
             current = max(current, 1) * 100
+        elif token == "dozen":
+            current = max(current, 1) * DOZEN
         elif token in SCALES:
             total += max(current, 1) * SCALES[token]
             current = 0
@@ -77,7 +87,7 @@ def parse_number(text: str) -> int | None:
 def _family() -> Family:
     """Where a number can start: a digit or a number word (prefixes: "twenty-one", "hundreds"),
     or the first word of a qualifier, "between" or a vague quantity."""
-    prefixes = [*UNITS, *TENS, *SCALES, *"0123456789"]
+    prefixes = [*UNITS, *TENS, *SCALES, "dozen", "half", *"0123456789"]
     words = [q.split()[0] for q in QUALIFIERS] + ["between"]
     for v in vague_numbers():
         first = v["words"].split()[0]

@@ -35,6 +35,13 @@ def test_sentences_survive_abbreviations_and_keep_offsets():
         ("dozens of people", 12, 99, "range"),
         ("mass arrests", None, None, "vague"),
         ("1.5 million people", 1500000, 1500000, "exact"),
+        ("two dozen protesters", 24, 24, "exact"),
+        ("a dozen students", 12, 12, "exact"),
+        ("half a dozen students", 6, 6, "exact"),
+        ("more than a hundred people", 100, None, "at_least"),
+        ("a hundred and fifty people", 150, 150, "exact"),
+        ("half a million people", 500000, 500000, "exact"),
+        ("a handful of rioters", 3, 9, "range"),
     ],
 )
 def test_numbers(text, low, high, qualifier):
@@ -165,3 +172,9 @@ def test_no_one_is_not_a_figure_of_one():
     result = extract_article("No one was killed in the protests in Mashhad, police said.", article_id="n", published=dt.date(2026, 1, 10))
     assert result.claims == []
     assert [n.value_low for n in find_numbers("One protester was killed and no one else was hurt.")] == [1]
+
+
+def test_a_country_named_as_the_place_is_not_the_claimant():
+    text = "At least 1.5 million people marched in Paris last week, unions said."
+    (claim,) = extract_article(text, article_id="u", published=dt.date(2026, 3, 5)).claims
+    assert (claim.quantity, claim.value_low, claim.claimant, claim.claimant_type) == ("participants", 1500000, "unions", "unknown")
