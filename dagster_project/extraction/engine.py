@@ -85,6 +85,14 @@ _PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\b")
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her)\b")
 _LOCATIVE_COUNTRY = re.compile(r"\b(?:in|across|throughout|inside)\s+(?:the\s+)?$")
 
+_CLAUSE_PUNCT = re.compile(r"[,;:]")
+_IN_BEFORE = re.compile(r"\bin\s+$")
+_SUBSET_ASIDE = re.compile(r",\s*(?:including|among them|among whom)[^,;]*,")  # "215 people, including 27 children, have been killed"
+_PHRASE_CUT = re.compile(r"\d|[;:()]|\s[-–]\s")
+_SHORT_GAP = re.compile(r"\s*(?:of\s+)?(?:[\w’'-]+\s+){0,4}?")
+_ARTICLE_GAP = re.compile(r"\s*(?:the\s+|in\s+the\s+|a\s+)?")
+_VICTIM_GROUP = re.compile(r"\s+((?:[\w’'-]+\s*){1,7}?)(?=[,.;)]|$|\s+(?:and|who|were|had)\b)")
+
 QUANTITY_EVENT_TYPES = {
     "deaths": ("ASSAULT", "PROTEST", "COERCE"),
     "injuries": ("ASSAULT", "PROTEST"),
@@ -295,12 +303,12 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
         before = text[max(s.start, position - 30):position]
         if _HYPOTHETICAL.search(before) and event_type in {"PROTEST", "ASSAULT", "COERCE"}:
             continue
-        negated = event_type not in {"ACCUSE", "THREATEN", "REJECT", "CONCEDE"} and bool(_NEGATED.search(re.split(r"[,;:]", before)[-1]))
+        negated = event_type not in {"ACCUSE", "THREATEN", "REJECT", "CONCEDE"} and bool(_NEGATED.search(_CLAUSE_PUNCT.split(before)[-1]))
         if negated and not stance_here:
             continue  # the outlet says it did not happen: nothing to code
         if event_type == "PROTEST" and mode == "strike" and _MILITARY_STRIKE.search(before):
             continue
-        if event_type == "PROTEST" and mode == "demonstrate" and re.search(r"\bin\s+$", before) and m.group(0).lower() == "protest":
+        if event_type == "PROTEST" and mode == "demonstrate" and _IN_BEFORE.search(before) and m.group(0).lower() == "protest":
             continue
         if event_type == "PROTEST" and _BACKGROUND.search(before):
             continue
@@ -500,21 +508,21 @@ def _merge_reports(candidates: list[Candidate]) -> tuple[list[EventReport], dict
 def _quantity(text: str, s: Sentence, number) -> str | None:
     after = text[number.end:min(s.end, number.end + 110)]
     # "215 people, including 27 children, have been killed": the subset does not end the phrase.
-    after = re.sub(r",\s*(?:including|among them|among whom)[^,;]*,", " ", after)[:70]
-    cut = re.search(r"\d|[;:()]|\s[-–]\s", after)
+    after = _SUBSET_ASIDE.sub(" ", after)[:70]
+    cut = _PHRASE_CUT.search(after)
     if cut:
         after = after[:cut.start()]
     best = None
     after_words, before_words = lx.quantity_tables()
     for m, row in after_words.finditer(after):
         gap = after[:m.start()]
-        if not re.fullmatch(r"\s*(?:of\s+)?(?:[\w’'-]+\s+){0,4}?", gap) or re.search(r"[,.]", gap):
+        if not _SHORT_GAP.fullmatch(gap) or "," in gap or "." in gap:
             continue
         if best is None or (best[1] == "participants" and row["quantity"] != "participants"):
             best = (m.start(), row["quantity"])
     before = text[max(s.start, number.start - 60):number.start]
     for m, row in before_words.finditer(before):
-        if re.fullmatch(r"\s*(?:the\s+|in\s+the\s+|a\s+)?", before[m.end():]):
+        if _ARTICLE_GAP.fullmatch(before[m.end():]):
             return row["quantity"]
     return best[1] if best else None
 
@@ -585,7 +593,7 @@ def _claims(text: str, s: Sentence, ctx: dict) -> list[ClaimDraft]:
         if _SUBSET.search(text[max(s.start, number.start - 25):number.start]) and out:
             part_of = out[-1]
             quantity = quantity or part_of.quantity
-            tail = re.match(r"\s+((?:[\w’'-]+\s*){1,7}?)(?=[,.;)]|$|\s+(?:and|who|were|had)\b)", text[number.end:s.end])
+            tail = _VICTIM_GROUP.match(text, number.end, s.end)
             victim_group = tail.group(1).strip() if tail else None
         if quantity is None or (number.is_year_like and not part_of):
             continue

@@ -115,6 +115,9 @@ _UNIT_AFTER = re.compile(
     r"billion|points?|times|fold)",
     re.IGNORECASE,
 )
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_NO_BEFORE = re.compile(r"\b(?:no|not)\s+$", re.I)
+_ONE_OF = re.compile(r"\s+(?:of|another|day|side|time)\b", re.I)
 _MONEY_BEFORE = re.compile(r"(?:\$|US\$|€|£|USD|EUR)\s*$")
 
 
@@ -152,11 +155,11 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
                 low = None
         raw = m.group(0)
         number_text = m.group("num") or ""
-        year_like = bool(re.fullmatch(r"(?:19|20)\d\d", number_text.strip()))
+        year_like = bool(_YEAR.fullmatch(number_text.strip()))
         unit = bool(_UNIT_AFTER.match(text, m.end())) or bool(_MONEY_BEFORE.search(text[max(0, m.start() - 5):m.start()]))
-        if number_text.strip().lower() == "one" and re.search(r"\b(?:no|not)\s+$", text[max(0, m.start() - 4):m.start()], re.I):
+        if number_text.strip().lower() == "one" and _NO_BEFORE.search(text[max(0, m.start() - 4):m.start()]):
             continue  # "no one was killed" is not a figure of one
         if number_text.strip().lower() in {"one"} and not qual:
-            unit = unit or bool(re.match(r"\s+(?:of|another|day|side|time)\b", text[m.end():m.end() + 10], re.I))
+            unit = unit or bool(_ONE_OF.match(text[m.end():m.end() + 10]))
         found.append(NumberMention(m.start(), m.end(), raw, low, high, qualifier, year_like, unit))
     return found

@@ -12,6 +12,8 @@ ABBREVIATIONS = {
 }
 # A candidate end: . ! ? (plus closing quotes/brackets), then space, then something that can start a sentence.
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*\S)")
+_DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
+_OPENER = re.compile(r"(?:The|A|An|He|She|It|They|We|In|On|But|This|That|Meanwhile)\b")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
@@ -23,7 +25,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if word in ABBREVIATIONS:
         return True
     # An initial ("J. Smith") or a dotted acronym ("U.S.", "D.C.")
-    return len(word) == 1 and word.isalpha() or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+    return len(word) == 1 and word.isalpha() or bool(_DOTTED.fullmatch(word))
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -35,7 +37,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             # "U.S. sanctions" continues the sentence; "the U.S. The next" is ambiguous: keep
             # it joined unless the next word is a common sentence opener.
             following = text[m.end():m.end() + 12].lstrip()
-            if not re.match(r"(?:The|A|An|He|She|It|They|We|In|On|But|This|That|Meanwhile)\b", following):
+            if not _OPENER.match(following):
                 continue
         end = m.end() if text[m.start()] in ".!?" or text[m.start()] in "\"'”’)]" else m.start()
         _append(text, start, end, spans)
