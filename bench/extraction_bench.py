@@ -2,9 +2,10 @@
 
     .venv/bin/python bench/extraction_bench.py --articles 10000
 
-Prints articles/second for `extract_article` alone and for one regular-expression pass
-over the same texts (the floor), the ratio between them, and peak RSS at checkpoints so a
-growing memory footprint shows. Results go to bench/RESULTS.md by hand, with the command.
+Prints articles/second for `extract_article` alone, for one regular-expression pass over
+the same texts (the floor), and for the lexical layer alone (sentences plus every lexicon
+scanned, no rules: what the rules cost is the difference), the ratio to the floor, and peak
+RSS at checkpoints so a growing memory footprint shows. Results go to bench/RESULTS.md by hand, with the command.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import generate  # noqa: E402
 
 from dagster_project.extraction import extract_article  # noqa: E402
+from dagster_project.extraction import lexicon as lx  # noqa: E402
+from dagster_project.extraction.engine import scanned_patterns  # noqa: E402
+from dagster_project.extraction.sentences import split_sentences  # noqa: E402
 
 FLOOR = re.compile(
     r"\b(?:protest\w*|demonstrat\w*|strike\w*|arrest\w*|detain\w*|kill\w*|dead|died|deaths?|wounded|injured|"
@@ -50,6 +54,18 @@ def main() -> None:
     print(f"floor (one regex pass): {len(corpus) / floor_s:,.0f} articles/s ({hits} hits)")
 
     extract_article(corpus[0][1], article_id="warm-up", published=corpus[0][2])
+    # The lexical layer alone: sentences and every lexicon scanned over each article, no rules.
+    patterns = scanned_patterns()
+    started = time.perf_counter()
+    for _, text, _ in corpus:
+        lx.begin_article(text)
+        lx.set_sentences(split_sentences(text))
+        for _, regex, fam in patterns:
+            lx.scan(regex, text, 0, len(text), fam)
+    lx.end_article()
+    lexical_s = time.perf_counter() - started
+    print(f"lexical layer alone (sentences + {len(patterns)} lexicon scans): {len(corpus) / lexical_s:,.0f} articles/s")
+
     checkpoints = {len(corpus) // 10, len(corpus) // 2, len(corpus)}
     started = time.perf_counter()
     reports = claims = 0

@@ -731,6 +731,22 @@ def _mentions(text: str, s: Sentence, ctx: dict) -> list[IndicatorMention]:
 
 
 # ----------------------------------------------------------------------------- entry point
+def scanned_patterns() -> list[tuple[str, re.Pattern, lx.Family | None]]:
+    """(name, regex, family) of every lexicon and pattern scanned over a whole article: the
+    lexical layer that tests compare with a full scan and the benchmark times alone."""
+    from dagster_project.extraction import dates, numbers, places
+
+    out = [(name, lx.table(name).regex, lx.table(name).family)
+           for name in ("events.csv", "sanctions.csv", "attribution.csv", "indicators.csv", "directions.csv")]
+    out += [(f"actors[{i}]", t.regex, t.family) for i, t in enumerate(lx.actors())]
+    out += [(f"quantities[{i}]", t.regex, t.family) for i, t in enumerate(lx.quantity_tables())]
+    out += [("countries", lx.country_regex(), lx.country_family()), ("numbers", numbers._pattern(), numbers._family()),
+            ("places", places._LOCATIVE, places._LOCATIVE_FAMILY), ("reporting", _REPORTING, _REPORTING_FAMILY)]
+    out += [(f"dates.{kind}", pattern, dates._FAMILIES[kind]) for kind, pattern in dates._PATTERNS]
+    return out
+
+
+
 def extract_article(
     text: str,
     *,

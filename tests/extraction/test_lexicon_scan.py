@@ -7,27 +7,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dagster_project.extraction import dates, engine, numbers, places
+from dagster_project.extraction import dates
 from dagster_project.extraction import lexicon as lx
+from dagster_project.extraction.engine import scanned_patterns
 
 CORPUS = Path(__file__).resolve().parents[1] / "eval" / "corpus"
 
 
-def families() -> list[tuple[str, object, object]]:
-    """(name, regex, family) for every regex the engine scans with a family."""
-    out = []
-    for name in ("events.csv", "sanctions.csv", "attribution.csv", "indicators.csv", "directions.csv"):
-        out.append((name, lx.table(name).regex, lx.table(name).family))
-    for i, table in enumerate(lx.actors()):
-        out.append((f"actors[{i}]", table.regex, table.family))
-    for i, table in enumerate(lx.quantity_tables()):
-        out.append((f"quantities[{i}]", table.regex, table.family))
-    out.append(("countries", lx.country_regex(), lx.country_family()))
-    out.append(("numbers", numbers._pattern(), numbers._family()))
-    out.append(("places", places._LOCATIVE, places._LOCATIVE_FAMILY))
-    out.append(("reporting", engine._REPORTING, engine._REPORTING_FAMILY))
-    out += [(f"dates.{kind}", pattern, dates._FAMILIES[kind]) for kind, pattern in dates._PATTERNS]
-    return [f for f in out if f[2] is not None]
+def families():
+    return [f for f in scanned_patterns() if f[2] is not None]
 
 
 def spans(matches) -> list[tuple[int, int, str | None]]:
