@@ -126,6 +126,7 @@ class Sentence:
     mentions: list[Mention]
     places: list[tuple[int, int, Place]]
     dates: list[DateMention]
+    event_dates: list[DateMention] | None = None  # the dates that can date an event, once asked for
 
 
 @dataclass
@@ -234,7 +235,9 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|told|reported|announced|warned|stated
 
 def event_dates(text: str, s: Sentence) -> list[DateMention]:
     """Dates that can date an event: not "said on Wednesday", which dates the statement."""
-    return [d for d in s.dates if not _SAID_BEFORE.search(text[max(s.start, d.start - 20):d.start])]
+    if s.event_dates is None:
+        s.event_dates = [d for d in s.dates if not _SAID_BEFORE.search(text[max(s.start, d.start - 20):d.start])]
+    return s.event_dates
 
 
 def _nearest_date(s: Sentence, position: int, text: str = "", physical: bool = True) -> DateMention | None:
