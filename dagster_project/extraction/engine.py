@@ -89,7 +89,7 @@ _CLAUSE_PUNCT = re.compile(r"[,;:]")
 _IN_BEFORE = re.compile(r"\bin\s+$")
 _SUBSET_ASIDE = re.compile(r",\s*(?:including|among them|among whom)[^,;]*,")  # "215 people, including 27 children, have been killed"
 _PHRASE_CUT = re.compile(r"\d|[;:()]|\s[-–]\s")
-_SHORT_GAP = re.compile(r"\s*(?:of\s+)?(?:[\w’'-]+\s+){0,4}?")
+_SHORT_GAP = re.compile(r"[\s\"“”]*(?:of\s+)?(?:[\w’'-]+[\"“”]?\s+){0,4}?")  # quotes allowed: "only a few" people
 _ARTICLE_GAP = re.compile(r"\s*(?:the\s+|in\s+the\s+|a\s+)?")
 _VICTIM_GROUP = re.compile(r"\s+((?:[\w’'-]+\s*){1,7}?)(?=[,.;)]|$|\s+(?:and|who|were|had)\b)")
 
@@ -202,6 +202,10 @@ def _merge_possessives(text: str, mentions: list[Mention]) -> list[Mention]:
                     and not prev.text[:1].isupper() and m.kind != "country"):
                 # Apposition: "the rights group HRANA", "state media IRNA" → the proper name.
                 out[-1] = Mention(prev.start, m.end, text[prev.start:m.end], m.name, m.actor_type, m.iso3 or prev.iso3, m.kind)
+                continue
+            if prev.kind in {"ngo", "io", "media", "state_media", "ngo_name"} and m.kind == "country" and between.strip() == "":
+                # "Amnesty International Kenya": the organisation's national section, not the state.
+                out[-1] = Mention(prev.start, m.end, text[prev.start:m.end], prev.name, prev.actor_type, m.iso3, prev.kind)
                 continue
             if prev.kind == "country" and m.kind in {"group", "ngo", "witness", "opposition"} and between.strip() == "":
                 out[-1] = Mention(prev.start, m.end, text[prev.start:m.end], text[prev.start:m.end] if m.kind != "group" else m.name,
@@ -546,7 +550,11 @@ def _claimant(text: str, s: Sentence, clause: tuple[int, int], position: int, ct
     if tally is not None:
         return tally
     in_clause = [m for m in capable if clause[0] <= m.start < clause[1]]
-    verb = next((m for m, _ in lx.table("attribution.csv").finditer(text, clause[0], position)), None)
+    # The first verb of saying before the figure: "X admitted that thousands died",
+    # "Amnesty says security forces killed 304" (Amnesty, not the security forces).
+    verbs = [m for m, _ in lx.table("attribution.csv").finditer(text, clause[0], position)][:1]
+    verbs += [m for m in [_reporting(text, clause[0], position)] if m is not None]
+    verb = min(verbs, key=lambda m: m.start()) if verbs else None
     if verb is not None:
         speakers = [m for m in in_clause if m.end <= verb.start()]
         if speakers:
@@ -614,7 +622,7 @@ def _claims(text: str, s: Sentence, ctx: dict) -> list[ClaimDraft]:
             part_of_claim_id=part_of.claim_id if part_of else None,
             victim_group=victim_group,
             claimant=who.name if who else ctx["outlet"],
-            claimant_type=(who.claimant_type if who else ("media" if ctx["outlet"] else "unknown")),
+            claimant_type=who.claimant_type if who else ctx["outlet_type"],
             stance=_claim_stance(text, clause, s),
             country_iso3=s.places[0][2].iso3 if s.places else ctx["main_country"],
             evidence_text=s.text,
@@ -787,7 +795,7 @@ def _extract(text: str, article_id: str, published, country_hint, outlet) -> Ext
         sentences.append(Sentence(i, a, b, text[a:b], mentions, [], find_dates(text, a, b, published)))
         sentences[-1].places = find_places(text, a, b, prefer_iso3=country_hint, exclude=exclude)
     ctx = {
-        "article_id": article_id, "published": published, "outlet": outlet,
+        "article_id": article_id, "published": published, "outlet": outlet, "outlet_type": outlet_type(outlet),
         "main_country": _main_country(sentences, country_hint),
         "last_person": None, "lead_date": None, "anchor": None,
     }
@@ -821,6 +829,20 @@ def _extract(text: str, article_id: str, published, country_hint, outlet) -> Ext
     result.reports = reports
     result.claims = claims
     return result
+
+
+def outlet_type(outlet: str | None) -> str:
+    """The claimant type of figures an article states in its own voice: an NGO's press
+    release ("Human Rights Watch", "... Association for Political Prisoners") speaks as an
+    NGO, state media as state media; any other outlet is media."""
+    if not outlet:
+        return "unknown"
+    for table in lx.actors():
+        for m, row in table.finditer(outlet):
+            claimant = CLAIMANT_TYPE_OF_ACTOR.get(row["actor_type"])
+            if claimant and m.end() - m.start() >= len(outlet.strip()) // 2:
+                return claimant
+    return "media"
 
 
 def _link_claim(draft: ClaimDraft, by_sentence: dict[int, dict[tuple, str]], reports: list[EventReport]) -> str | None:

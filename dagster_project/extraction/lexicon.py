@@ -367,7 +367,7 @@ def actors() -> tuple[Table, Table, Table]:
     (case-insensitive), and the fallback for unknown organisation names ("X Watch",
     "Y Observatory"), whose start is any capitalised word."""
     rows = read_rows(LEXICON_DIR / "actors.csv")
-    fallback = [r for r in rows if r["kind"] == "ngo_name"]
+    fallback = [r for r in rows if r["name"] == "_surface"]
     proper = [r for r in rows if r["kind"] in {"person", "body", "ngo", "io", "media", "state_media"} and r["pattern"][:1].isupper()]
     common = [r for r in rows if r not in proper and r not in fallback]
     return compile_table(proper, flags=0), compile_table(common, flags=re.IGNORECASE), compile_table(fallback, flags=0)

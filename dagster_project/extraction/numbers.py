@@ -102,7 +102,7 @@ def _pattern() -> re.Pattern:
         rf"(?<![\w.,])(?:(?P<qual>{_QUAL})\s+)?"
         rf"(?:between\s+(?P<lo>{_ONE})\s+and\s+(?P<hi>{_ONE})"
         rf"|(?P<from>(?:{_DIGITS}){_SCALE})\s*(?:-|–|to)\s*(?P<to>(?:{_DIGITS}){_SCALE})(?=\s+[a-z])"
-        rf"|(?P<vague>{vague})"
+        rf"|(?P<vague>{vague})(?:\s+(?P<vscale>hundred|thousand|million)(?!s))?"
         rf"|(?P<num>{_ONE}))"
         rf"(?![\w])",
         re.IGNORECASE,
@@ -135,6 +135,10 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             low = int(row["value_low"]) if row["value_low"] else None
             high = int(row["value_high"]) if row["value_high"] else None
             qualifier = row["qualifier"]
+            if m.group("vscale"):  # "several thousand" = several × 1,000: 3,000-9,000
+                if low is None or high is None:
+                    continue  # "many thousand": no bounds to scale
+                low, high = low * SCALES[m.group("vscale").lower()], high * SCALES[m.group("vscale").lower()]
             if qual == "at_least" and low is not None:
                 qualifier, high = "at_least", None
         elif m.group("lo") or m.group("from"):
