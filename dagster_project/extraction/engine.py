@@ -43,19 +43,28 @@ _CLAUSE_WORDS = ("while", "whereas", "but", "though")  # _CLAUSE_BREAK's words (
 _ECON_CLAUSE_BREAK = re.compile(r",|;|\s+and\s+|\s+while\s+|\s+but\s+|\s+as\s+")
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
 _REPORTING = re.compile(
-    r"\b(?:said|says|told|reported|reports|claimed|claims|alleged|alleges|accused|admitted|acknowledged|estimated|"
-    r"confirmed|announced|stated|documented|recorded|verified)\b|\beyewitness|\bwitnesses\b",
+    r"\b(?:said|says|say|told|reported|reports|claimed|claims|alleged|alleges|accused|admitted|acknowledged|estimated|"
+    r"confirmed|announced|stated|documented|recorded|verified|counted)\b|\beyewitness|\bwitnesses\b"
+    r"|\bput (?:the|their) (?:crowd|number|figure|toll|death toll|turnout)\b",
     re.I,
 )
 _REPORTING_FAMILY = lx.family(_REPORTING, prefixes=(
     "said", "says", "told", "reported", "reports", "claimed", "claims", "alleged", "alleges", "accused", "admitted",
     "acknowledged", "estimated", "confirmed", "announced", "stated", "documented", "recorded", "verified", "eyewitness",
-    "witnesses"))
+    "witnesses", "say", "counted", "put"))
+# "over reports that ...", "the claims of": nouns, not someone saying something.
+_NOUN_BEFORE = re.compile(r"\b(?:over|amid|after|following|despite|denied|dismissed|rejected|the|these|those|such|of|to|on)\s+$", re.I)
+
+
+def _reporting_all(text: str, start: int, end: int) -> list[re.Match]:
+    """Reporting verbs ("said", "according to" aside) in text[start:end]."""
+    return [m for m in lx.scan(_REPORTING, text, start, end, _REPORTING_FAMILY)
+            if not (m.group(0).lower() in {"reports", "claims"} and _NOUN_BEFORE.search(text, max(0, m.start() - 12), m.start()))]
 
 
 def _reporting(text: str, start: int, end: int) -> re.Match | None:
-    """The first reporting verb ("said", "according to" aside) in text[start:end]."""
-    found = lx.scan(_REPORTING, text, start, end, _REPORTING_FAMILY)
+    """The first reporting verb in text[start:end]."""
+    found = _reporting_all(text, start, end)
     return found[0] if found else None
 
 
@@ -552,9 +561,9 @@ def _claimant(text: str, s: Sentence, clause: tuple[int, int], position: int, ct
     in_clause = [m for m in capable if clause[0] <= m.start < clause[1]]
     # The first verb of saying before the figure: "X admitted that thousands died",
     # "Amnesty says security forces killed 304" (Amnesty, not the security forces).
-    verbs = [m for m, _ in lx.table("attribution.csv").finditer(text, clause[0], position)][:1]
-    verbs += [m for m in [_reporting(text, clause[0], position)] if m is not None]
-    verb = min(verbs, key=lambda m: m.start()) if verbs else None
+    verbs = [m for m, _ in lx.table("attribution.csv").finditer(text, clause[0], position)]
+    verbs += _reporting_all(text, clause[0], position)
+    verb = max(verbs, key=lambda m: m.start()) if verbs else None  # the nearest: "Treasury said ... Amnesty says N"
     if verb is not None:
         speakers = [m for m in in_clause if m.end <= verb.start()]
         if speakers:
@@ -840,7 +849,7 @@ def outlet_type(outlet: str | None) -> str:
     for table in lx.actors():
         for m, row in table.finditer(outlet):
             claimant = CLAIMANT_TYPE_OF_ACTOR.get(row["actor_type"])
-            if claimant and m.end() - m.start() >= len(outlet.strip()) // 2:
+            if claimant and (m.start() == 0 or m.end() - m.start() >= len(outlet.strip()) // 2):
                 return claimant
     return "media"
 
