@@ -102,6 +102,7 @@ _SHORT_GAP = re.compile(r"[\s\"“”]*(?:of\s+)?(?:[\w’'-]+[\"“”]?\s+){0,
 _ARTICLE_GAP = re.compile(r"\s*(?:the\s+|in\s+the\s+|a\s+)?")
 _VICTIM_GROUP = re.compile(r"\s+((?:[\w’'-]+\s*){1,7}?)(?=[,.;)]|$|\s+(?:and|who|were|had)\b)")
 
+SPEECH_ACTS = frozenset({"ACCUSE", "THREATEN", "REJECT", "CONCEDE", "REQUEST"})  # coded as said, never negated
 QUANTITY_EVENT_TYPES = {
     "deaths": ("ASSAULT", "PROTEST", "COERCE"),
     "injuries": ("ASSAULT", "PROTEST"),
@@ -319,7 +320,7 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
         before = text[max(s.start, position - 30):position]
         if _HYPOTHETICAL.search(before) and event_type in {"PROTEST", "ASSAULT", "COERCE"}:
             continue
-        negated = event_type not in {"ACCUSE", "THREATEN", "REJECT", "CONCEDE"} and bool(_NEGATED.search(_CLAUSE_PUNCT.split(before)[-1]))
+        negated = event_type not in SPEECH_ACTS and bool(_NEGATED.search(_CLAUSE_PUNCT.split(before)[-1]))
         if negated and not stance_here:
             continue  # the outlet says it did not happen: nothing to code
         if event_type == "PROTEST" and mode == "strike" and _MILITARY_STRIKE.search(before):
@@ -335,7 +336,7 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
         report = _build_report(text, s, ctx, event_type, mode, position, m.end())
         if report is None:
             continue
-        if event_type in {"ACCUSE", "THREATEN", "REJECT", "CONCEDE"}:
+        if event_type in SPEECH_ACTS:
             report.stance = "asserted"
         elif negated:  # a source says it did not happen
             report.stance = "denied"
