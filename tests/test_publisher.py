@@ -41,22 +41,27 @@ def test_publishing_nothing_is_an_error(tmp_path):
         publish(tmp_path / "missing.duckdb", tmp_path / "out.duckdb")
 
 
-def test_the_next_build_reuses_an_untouched_working_copy_and_copies_otherwise(tmp_path):
+def test_the_next_build_reuses_an_untouched_working_copy_and_copies_otherwise(tmp_path, monkeypatch):
+    import shutil
+
+    from dagster_project.warehouse import publisher
+
+    copies, copy2 = [], shutil.copy2
+    monkeypatch.setattr(publisher.shutil, "copy2", lambda src, dst: copies.append(src) or copy2(src, dst))
     published, working = tmp_path / "unrest.duckdb", tmp_path / ".build" / "unrest.duckdb"
     prepare_working_copy(working, published)
     con = duckdb.connect(str(working))
     con.execute("create table t as select 1 as v")
     con.close()
     publish(working, published)
-    inode = working.stat().st_ino
     prepare_working_copy(working, published)  # untouched since publishing: no copy
-    assert working.stat().st_ino == inode
+    assert copies == []
 
     con = duckdb.connect(str(working))  # a failed build's leftovers
     con.execute("insert into t values (2)")
     con.close()
     prepare_working_copy(working, published)
-    assert working.stat().st_ino != inode
+    assert copies == [published]
     assert duckdb.connect(str(working), read_only=True).execute("select count(*) from t").fetchone()[0] == 1
 
     publish(working, published)
@@ -66,4 +71,5 @@ def test_the_next_build_reuses_an_untouched_working_copy_and_copies_otherwise(tm
     con.close()
     other.replace(published)
     prepare_working_copy(working, published)
+    assert len(copies) == 2
     assert duckdb.connect(str(working), read_only=True).execute("select count(*) from t").fetchone()[0] == 2

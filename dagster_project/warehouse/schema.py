@@ -139,6 +139,13 @@ RAW_TABLES: dict[str, str] = {
         extraction_key varchar not null,
         extracted_at timestamp not null
     """,
+    # Per dbt model, when the last `dbt build` that built it successfully started (written
+    # by the dbt asset): the incremental marts take in articles extracted since then.
+    "dbt_model_builds": """
+        model varchar primary key,
+        started_at timestamp not null,
+        project_fingerprint varchar not null
+    """,
     # Indicator observations read from files under raw/indicators (seeds come through dbt).
     "indicator_observations": """
         country_iso3 varchar not null,

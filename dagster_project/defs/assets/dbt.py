@@ -1,10 +1,12 @@
 """The dbt project as Dagster assets; dbt tests become asset checks.
 
 The manifest is prepared here with `dbt parse` whenever it is missing or older than the
-project's files, so neither `dagster dev` nor `unrest build` needs a manual step.
+project's files, so neither `dagster dev` nor `unrest build` needs a manual step. The
+incremental marts are told what they have already taken in (`warehouse/dbt_builds.py`).
 """
 
 
+import datetime as dt
 import os
 import subprocess
 from collections.abc import Mapping
@@ -19,6 +21,10 @@ from dagster_duckdb import DuckDBResource
 
 from dagster_project.config import DBT_PROJECT_DIR, SEEDS_DIR, dbt_executable
 from dagster_project.defs.partitions import DUCKDB_POOL
+from dagster_project.warehouse.dbt_builds import (
+    incremental_models, load_manifest, models_built, needs_full_refresh, project_fingerprint, record_model_builds,
+)
+from dagster_project.warehouse.schema import ensure_raw_schema
 
 DUCKDB_PATH_ENV = "UNREST_DBT_DUCKDB_PATH"  # read by dbt/profiles.yml
 
@@ -82,7 +88,19 @@ def _duckdb_path_for_dbt(path: str):
 
 @dbt_assets(manifest=prepared_manifest(), dagster_dbt_translator=UnrestDbtTranslator(), pool=DUCKDB_POOL)
 def unrest_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, duckdb: DuckDBResource):
-    """Seeds, staging, intermediate and marts, built and tested by `dbt build`."""
+    """Seeds, staging, intermediate and marts, built and tested by `dbt build` (a full
+    refresh of the incremental marts when the dbt project changed since they were built)."""
     Path(duckdb.database).parent.mkdir(parents=True, exist_ok=True)
+    manifest = load_manifest(prepared_manifest())
+    fingerprint = project_fingerprint(manifest, DBT_PROJECT_DIR)
+    started_at = dt.datetime.now()  # every extraction already written is older
+    incremental = incremental_models(manifest)
+    with duckdb.get_connection() as con:
+        ensure_raw_schema(con)
+        full_refresh = needs_full_refresh(con, incremental, fingerprint)
     with _duckdb_path_for_dbt(duckdb.database):
-        yield from dbt.cli(["build"], context=context).stream()
+        invocation = dbt.cli(["build", "--full-refresh"] if full_refresh else ["build"], context=context)
+        yield from invocation.stream()
+    with duckdb.get_connection() as con:
+        built = models_built(invocation.get_artifact("run_results.json"))
+        record_model_builds(con, [m for m in built if m in incremental], started_at, fingerprint)

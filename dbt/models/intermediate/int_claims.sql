@@ -1,4 +1,7 @@
 -- Every claimed figure, whatever its source, in one shape, with the event it belongs to.
+-- A view, like int_event_reports: fct_claims holds the rows.
+{{ config(materialized='view') }}
+
 with claims as (
     select * from {{ ref('stg_article_claims') }}
     union all

@@ -15,38 +15,30 @@ with reports as (
     from {{ ref('int_event_reports') }}
 ),
 
-dated as (
+chained as (
+    -- A report starts a new event when nothing of its kind happened in the days before it.
     select
         *,
-        lag(event_date) over (
-            partition by event_type, event_mode, country_key, place_key, actor_key
-            order by event_date, report_id
-        ) as previous_date
+        coalesce(event_date - lag(event_date) over same_kind > {{ var('event_merge_window_days') }}, true) as starts_event
     from reports
     where event_date is not null
-),
-
-islands as (
-    select
-        *,
-        sum(case when previous_date is null or event_date - previous_date > {{ var('event_merge_window_days') }} then 1 else 0 end)
-            over (partition by event_type, event_mode, country_key, place_key, actor_key
-                  order by event_date, report_id rows unbounded preceding) as island
-    from dated
+    window same_kind as (partition by event_type, event_mode, country_key, place_key, actor_key order by event_date, report_id)
 ),
 
 anchored as (
+    -- Each dated report belongs to the event started by the last report that started one.
     select
         report_id,
-        first_value(report_id) over (
-            partition by event_type, event_mode, country_key, place_key, actor_key, island
-            order by event_date, report_id
+        last_value(case when starts_event then report_id end ignore nulls) over (
+            partition by event_type, event_mode, country_key, place_key, actor_key
+            order by event_date, report_id rows unbounded preceding
         ) as anchor_report_id
-    from islands
+    from chained
 )
 
-select
-    r.report_id,
-    'e_' || substr(md5(coalesce(a.anchor_report_id, r.report_id)), 1, 16) as event_id
-from reports as r
-left join anchored as a using (report_id)
+select report_id, 'e_' || substr(md5(anchor_report_id), 1, 16) as event_id
+from anchored
+union all
+select report_id, 'e_' || substr(md5(report_id), 1, 16) as event_id
+from reports
+where event_date is null

@@ -1,4 +1,7 @@
--- Every event report, whatever its source, in one shape.
+-- Every event report, whatever its source, in one shape. A view: the marts read it once, so
+-- a table would only copy every report again on each build.
+{{ config(materialized='view') }}
+
 with article_reports as (
     select report_id, source_dataset, article_id, source_ref, event_type, event_mode, acled_event_type, acled_sub_event_type, actor1, actor1_type, actor1_iso3, actor2, actor2_type, actor2_iso3, participants, country_iso3, location, admin1, latitude, longitude, geo_precision, event_date, event_date_end, date_precision, stance, attributed_to, evidence_text, evidence_start, evidence_end, confidence, extractor_version from {{ ref('stg_article_event_reports') }}
 ),

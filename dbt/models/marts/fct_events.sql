@@ -1,5 +1,7 @@
 -- One row per distinct real-world event: its reports merged (rule in int_event_clusters),
--- with the envelope of every figure claimed about it.
+-- with the envelope of every figure claimed about it. Ties are broken by report_id (the
+-- earliest report's fields) and by name (the most named actor), so the rows never depend on
+-- the order the reports are stored in.
 with reports as (
     select r.*, a.published
     from {{ ref('fct_event_reports') }} as r
@@ -9,14 +11,14 @@ with reports as (
 events as (
     select
         event_id,
-        arg_min(event_type, coalesce(event_date, date '9999-12-31')) as event_type,
-        arg_min(event_mode, coalesce(event_date, date '9999-12-31')) as event_mode,
-        arg_min(country_iso3, coalesce(event_date, date '9999-12-31')) as country_iso3,
+        arg_min(event_type, (coalesce(event_date, date '9999-12-31'), report_id)) as event_type,
+        arg_min(event_mode, (coalesce(event_date, date '9999-12-31'), report_id)) as event_mode,
+        arg_min(country_iso3, (coalesce(event_date, date '9999-12-31'), report_id)) as country_iso3,
         max(location) as location,
         min(event_date) as event_date,
-        arg_min(date_precision, coalesce(event_date, date '9999-12-31')) as date_precision,
-        mode(actor1) as actor1,
-        mode(actor2) as actor2,
+        arg_min(date_precision, (coalesce(event_date, date '9999-12-31'), report_id)) as date_precision,
+        mode(actor1 order by actor1) as actor1,
+        mode(actor2 order by actor2) as actor2,
         count(*) as report_count,
         count(distinct coalesce(article_id, source_dataset || ':' || source_ref)) as source_count,
         min(case when source_dataset = 'article' then published else event_date end) as first_reported_date

@@ -1,0 +1,75 @@
+"""Bookkeeping for dbt's incremental marts: what each model has taken in, and when a full
+refresh is needed.
+
+An incremental mart (`fct_event_reports`, `fct_claims`) takes in the articles extracted
+since it was last built successfully: `raw.dbt_model_builds` holds, per model, when that
+build started (every extraction written before it is in the model). A build that fails
+records nothing, so the next one takes in a superset, which is safe: the models replace
+rows by key. When the dbt project itself changed (a model, seed, macro or variable), the
+stored rows may be stale in ways the rule cannot see, so the build does a full refresh.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from pathlib import Path
+
+import polars as pl
+
+
+def incremental_models(manifest: dict) -> list[str]:
+    """Names of the project's incremental models."""
+    return sorted(node["name"] for node in manifest["nodes"].values()
+                  if node["resource_type"] == "model" and node["config"].get("materialized") == "incremental")
+
+
+def project_fingerprint(manifest: dict, project_dir: Path) -> str:
+    """A digest of everything in the dbt project that decides what a model holds: every model's
+    and seed's checksum, the project's own macros, and dbt_project.yml (its variables)."""
+    digest = hashlib.sha256((project_dir / "dbt_project.yml").read_bytes())
+    for unique_id, node in sorted(manifest["nodes"].items()):
+        if node["resource_type"] in ("model", "seed"):
+            digest.update(f"{unique_id}\0{node['checksum']['checksum']}\n".encode())
+    for unique_id, macro in sorted(manifest["macros"].items()):
+        if macro["package_name"] == manifest["metadata"]["project_name"]:
+            digest.update(f"{unique_id}\0{macro['macro_sql']}\n".encode())
+    return digest.hexdigest()
+
+
+def needs_full_refresh(con, models: list[str], fingerprint: str) -> bool:
+    """True unless every incremental model was last built by this same dbt project."""
+    if not models:
+        return False
+    recorded = dict(con.execute("select model, project_fingerprint from raw.dbt_model_builds").fetchall())
+    return any(recorded.get(model) != fingerprint for model in models)
+
+
+def record_model_builds(con, models: list[str], started_at: dt.datetime, fingerprint: str) -> None:
+    """Record that `models` were built successfully by a dbt build started at `started_at`."""
+    if not models:
+        return
+    frame = pl.DataFrame({"model": models, "started_at": [started_at] * len(models), "project_fingerprint": [fingerprint] * len(models)},
+                         schema={"model": pl.Utf8, "started_at": pl.Datetime("us"), "project_fingerprint": pl.Utf8})
+    con.register("built_models", frame)
+    con.execute("begin transaction")
+    try:
+        con.execute("delete from raw.dbt_model_builds where model in (select model from built_models)")
+        con.execute("insert into raw.dbt_model_builds select model, started_at, project_fingerprint from built_models")
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+    finally:
+        con.unregister("built_models")
+
+
+def models_built(run_results: dict) -> list[str]:
+    """The models a dbt invocation built successfully, from its run_results.json."""
+    return sorted(result["unique_id"].split(".")[-1] for result in run_results["results"]
+                  if result["unique_id"].startswith("model.") and result["status"] == "success")
+
+
+def load_manifest(path: Path) -> dict:
+    return json.loads(path.read_text())
