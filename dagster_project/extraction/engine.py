@@ -70,8 +70,32 @@ def _reporting(text: str, start: int, end: int) -> re.Match | None:
 
 _HYPOTHETICAL = re.compile(r"\b(?:any|future|possible|potential|planned|avoid|prevent|another|fear of|threat of|ban on|banned)\s+(?:\w+\s+)?$", re.I)
 _BACKGROUND = re.compile(r"\b(?:during|since|in connection with|after|before|over) the\s+(?:\w+\s+)?$", re.I)
-_CUMULATIVE = re.compile(r"\bsince the (?:\w+ )?(?:protests?|unrest|demonstrations|crackdown|uprising)\s+(?:began|started|erupted|broke out)|\bsince (?:the start|mid-|early |late )", re.I)
+_CUMULATIVE = re.compile(
+    r"\bsince (?:the |its |their |this )?(?:[\w-]+ ){0,3}?(?:began|started|erupted|broke out|seized power|took power|took over)\b"
+    r"(?: (?:in|on|last) (?:[\w-]+ ){0,2}?(?:\w+))?|\bsince (?:the start|the beginning|the outbreak|the coup|mid-|early |late )", re.I)
 _TALLY_BY = re.compile(r"\b(?:tally|count|figures?|estimates?|data) (?:by|from|compiled by) (?:the )?$", re.I)
+# Not an event that happened: a plan or promise ("will begin an indefinite strike", "promised
+# further demonstrations"), ...
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|would|shall|plans? to|planned to|planning to|promised|promising|vowed to|vows to|threaten(?:ed|s)? to|"
+    r"set to|intends? to|intended to|called for (?:further|more|new|fresh)|urged (?:\w+ ){0,3}to (?:keep|continue)|"
+    r"called on (?:\w+ ){0,3}to (?:keep|continue))\b[^,;.:!?]{0,50}$|\b(?:further|more|fresh|new) $", re.I)
+_FUTURE_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:are|is|were|was|have been|has been) (?:planned|scheduled|expected|due|called for)\b", re.I)
+# ... a past event named by its date ("the 2019 fuel protests", "born in the November 2024
+# protests", "last year's protests"), ...
+_DATED_NOUN = re.compile(
+    r"(?:\bthe\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
+    r"(?:19|20)\d\d|\b(?:19|20)\d\d[’']s|\blast year[’']s|\b(?:previous|earlier|past|former)|\banniversary of (?:the )?)\s+(?:[\w-]+\s+)?$",
+    re.I)
+# ... or a reason given for something else ("sanctions over the repression of protesters",
+# "accusing them of overseeing the detention and torture", "responsible for the killing of").
+_VICTIMS_OF = re.compile(  # "the repression of peaceful protesters": people, not a protest
+    r"\b(?:repression|crackdown|suppression|abuse|mistreatment|violence|killing|killings|detention|torture) (?:of|against|on)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_MOTIVE_BEFORE = re.compile(
+    r"\baccus(?:e|ed|es|ing) (?:[\w-]+ ){0,4}?of (?:[\w-]+\s+){0,6}$"
+    r"|\b(?:responsible for|role in|oversaw|overseeing|oversee|involvement in|involved in|complicit in|ordered) (?:[\w-]+\s+){0,5}$",
+    re.I)
+_DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his|[Tt]hat|[Tt]heir|[Ii]ts)\s+$")
 _MILITARY_STRIKE = re.compile(r"\b(?:air|drone|missile|military|rocket|artillery|pre-emptive|retaliatory)\s*$", re.I)
 _RELATIVE = re.compile(
     r"\b(?P<deg>much|far|significantly|considerably|substantially|even|slightly|a lot|well)?\s*"
@@ -102,6 +126,7 @@ _SHORT_GAP = re.compile(r"[\s\"“”]*(?:of\s+)?(?:[\w’'-]+[\"“”]?\s+){0,
 _ARTICLE_GAP = re.compile(r"\s*(?:the\s+|in\s+the\s+|a\s+)?")
 _VICTIM_GROUP = re.compile(r"\s+((?:[\w’'-]+\s*){1,7}?)(?=[,.;)]|$|\s+(?:and|who|were|had)\b)")
 
+PHYSICAL_EVENTS = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
 SPEECH_ACTS = frozenset({"ACCUSE", "THREATEN", "REJECT", "CONCEDE", "REQUEST"})  # coded as said, never negated
 QUANTITY_EVENT_TYPES = {
     "deaths": ("ASSAULT", "PROTEST", "COERCE"),
@@ -137,6 +162,7 @@ class Sentence:
     places: list[tuple[int, int, Place]]
     dates: list[DateMention]
     event_dates: list[DateMention] | None = None  # the dates that can date an event, once asked for
+    since_dates: list[DateMention] | None = None  # of those, the starts of periods ("since early October")
 
 
 @dataclass
@@ -156,6 +182,7 @@ class Candidate:
     sentence: int
     score: float
     weak: bool = False  # implied by a noun ("protesters"), not stated by a verb or event noun
+    anaphoric: bool = False  # "The rally passed peacefully": the article's earlier event, not a new one
 
 
 def _id(*parts) -> str:
@@ -244,27 +271,49 @@ def _main_country(sentences: list[Sentence], hint: str | None) -> str | None:
     return max(votes, key=lambda k: (votes[k], -first_seen[k]))
 
 
-_SAID_BEFORE = re.compile(r"\b(?:said|says|told|reported|announced|warned|stated|added|confirmed|denied)\s+(?:late\s+|early\s+)?$", re.I)
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|told|reported|announced|warned|stated|added|confirmed|denied)\s+"
+    r"(?:(?:[A-Z][\w-]*\s+){1,3}(?:radio|television|TV|newspaper|reporters|journalists)?\s*|reporters\s+|journalists\s+)?(?:late\s+|early\s+)?$")
+# A date that starts a period ("since July 2022", "since the coup of 1 February 2021") dates no event.
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$", re.I)
+# A dateline ("NAIROBI, June 26 (AFP) -") gives the filing date, not an event's.
+_DATELINE = re.compile(r"\A\s*[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w .]+?)?,\s*[A-Z][a-z]+\.? \d{1,2}(?:,? \d{4})?\s*(?:\([^)]{1,40}\)\s*)?[-–—]")
 
 
 def event_dates(text: str, s: Sentence) -> list[DateMention]:
     """Dates that can date an event: not "said on Wednesday", which dates the statement."""
     if s.event_dates is None:
-        s.event_dates = [d for d in s.dates if not _SAID_BEFORE.search(text[max(s.start, d.start - 20):d.start])]
+        cumulative = [(m.start(), m.end()) for m in _CUMULATIVE.finditer(text, s.start, s.end)] if "since" in s.text.lower() else []
+        s.event_dates = [d for d in s.dates if not _SAID_BEFORE.search(text[max(s.start, d.start - 45):d.start])]
+        s.since_dates = [d for d in s.event_dates
+                         if _SINCE_BEFORE.search(text[max(s.start, d.start - 40):d.start])
+                         or text[d.start:d.start + 5].lower() == "since"
+                         or any(a <= d.start <= b + 1 for a, b in cumulative)]
+        if s.since_dates:
+            s.event_dates = [d for d in s.event_dates if d not in s.since_dates]
     return s.event_dates
 
 
-def _nearest_date(s: Sentence, position: int, text: str = "", physical: bool = True) -> DateMention | None:
+def _nearest_date(s: Sentence, position: int, text: str = "", physical: bool = True, ongoing: bool = False) -> DateMention | None:
     """The date that goes with a trigger: English puts it after the verb phrase ("stormed
     the palace on Thursday"), so the first date after the trigger wins, else the nearest
-    before. For physical events a date right after "said" dates the statement instead."""
+    before. For physical events a date right after "said" dates the statement instead, and
+    a period's start ("arrested 29,000 since the coup of 2021") dates no single event,
+    except the start of an ongoing protest ("demonstrations since early October")."""
     dates = event_dates(text, s) if text and physical else s.dates
+    if text and physical and ongoing and s.since_dates:
+        dates = sorted(dates + s.since_dates, key=lambda d: d.start)
     if not dates:
         return None
     after = [d for d in dates if d.start >= position]
-    if after:
+    before = [d for d in dates if d.start < position]
+    # A date after a comma belongs to the next clause ("marched on parliament, a year after
+    # ... the protests of June 2024") when the trigger's own clause has one before it.
+    if after and (not before or not _CLAUSE_PUNCT.search(text, position, after[0].start)):
         return after[0]
-    return max(dates, key=lambda d: d.start)
+    if before:
+        return max(before, key=lambda d: d.start)
+    return after[0] if after else None
 
 
 def _attribution(text: str, s: Sentence) -> tuple[str | None, str | None]:
@@ -333,6 +382,13 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
             continue
         if event_type == "MOBILIZE" and not any(x.actor_type == "security_forces" for x in s.mentions):
             continue
+        if event_type in PHYSICAL_EVENTS:
+            clause_before = text[max(s.start, position - 90):position]
+            if (_FUTURE_BEFORE.search(clause_before) or _FUTURE_AFTER.match(text, m.end(), s.end)
+                    or _DATED_NOUN.search(before) or _MOTIVE_BEFORE.search(clause_before)):
+                continue
+            if m.group(0).lower() in {"protesters", "demonstrators"} and _VICTIMS_OF.search(before):
+                continue
         report = _build_report(text, s, ctx, event_type, mode, position, m.end())
         if report is None:
             continue
@@ -351,7 +407,9 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
         score += {"asserted": 1.0, "alleged": 0.5, "denied": 0.0}[report.stance]
         report.confidence = round(min(0.95, 0.45 + 0.08 * score), 2)
         weak = event_type == "PROTEST" and m.group(0).lower() in {"protesters", "demonstrators"}
-        out.append(Candidate(report, s.index, score, weak=weak))
+        anaphoric = (event_type in PHYSICAL_EVENTS and not weak and bool(_DEFINITE.search(before))
+                     and not any(d.date for d in event_dates(text, s)))
+        out.append(Candidate(report, s.index, score, weak=weak, anaphoric=anaphoric))
     return out
 
 
@@ -427,8 +485,8 @@ def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str,
         return {"state_media": "media"}.get(actor.actor_type, actor.actor_type)
 
     physical = event_type in {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"}
-    date = _nearest_date(s, position, text, physical)
-    if date is None and not _CUMULATIVE.search(s.text):
+    date = _nearest_date(s, position, text, physical, ongoing=event_type == "PROTEST")
+    if date is None and not _CUMULATIVE.search(s.text) and not s.since_dates:
         date = ctx["lead_date"]  # a wire story reports one news day: undated sentences share the lead's date
     vocab = lx.event_vocab().get((event_type, mode), {})
     acled_type, acled_sub = vocab.get("acled_event_type") or None, vocab.get("acled_sub_event_type") or None
@@ -486,9 +544,16 @@ def _merge_reports(candidates: list[Candidate]) -> tuple[list[EventReport], dict
             implied.setdefault(c.report.country_iso3, c)
     candidates = [c for c in candidates if not c.weak or implied.get(c.report.country_iso3) is c]
     groups: dict[tuple, list[Candidate]] = {}
-    for c in candidates:
-        # A place-less mention of the same event joins the one with a place.
+    referring = [c for c in candidates if c.anaphoric]
+    for c in [c for c in candidates if not c.anaphoric] + referring:
+        # A place-less mention of the same event joins the one with a place; "the rally"
+        # without a date of its own joins the article's rally, whatever its date.
         key = _merge_key(c.report)
+        if c.anaphoric and key not in groups:
+            same = [k for k in groups if k[:3] == key[:3]] or [k for k in groups if k[:2] == key[:2]]
+            if same:
+                groups[same[0]].append(c)
+                continue
         if c.report.location is None:
             same = [k for k in groups if k[:3] == key[:3] and k[4] == key[4]]
             if same:
@@ -503,11 +568,11 @@ def _merge_reports(candidates: list[Candidate]) -> tuple[list[EventReport], dict
     used_ids: set[str] = set()
     by_sentence: dict[int, dict[tuple, str]] = {}
     for key, members in groups.items():
-        best = max(members, key=lambda c: (c.score, -c.sentence))
+        best = max(members, key=lambda c: (not c.anaphoric, c.score, -c.sentence))
         report = best.report
         stances = {c.report.stance for c in members}
         if "asserted" in stances and report.stance != "asserted":
-            best = max((c for c in members if c.report.stance == "asserted"), key=lambda c: (c.score, -c.sentence))
+            best = max((c for c in members if c.report.stance == "asserted"), key=lambda c: (not c.anaphoric, c.score, -c.sentence))
             report = best.report
         report.report_id = _id(report.article_id, "report", report.event_type, report.event_mode, report.evidence_start,
                                report.location, report.event_date, report.actor1, report.actor2_iso3)
@@ -799,10 +864,14 @@ def _extract(text: str, article_id: str, published, country_hint, outlet) -> Ext
     sentences: list[Sentence] = []
     spans = split_sentences(text)
     lx.set_sentences(spans)
+    dateline = _DATELINE.match(text)
     for i, (a, b) in enumerate(spans):
         mentions = _find_mentions(text, a, b)
         exclude = {m.text for m in mentions if m.kind not in {"country"}}
-        sentences.append(Sentence(i, a, b, text[a:b], mentions, [], find_dates(text, a, b, published)))
+        dates = find_dates(text, a, b, published)
+        if i == 0 and dateline is not None:
+            dates = [d for d in dates if d.start >= dateline.end()]
+        sentences.append(Sentence(i, a, b, text[a:b], mentions, [], dates))
         sentences[-1].places = find_places(text, a, b, prefer_iso3=country_hint, exclude=exclude)
     ctx = {
         "article_id": article_id, "published": published, "outlet": outlet, "outlet_type": outlet_type(outlet),
