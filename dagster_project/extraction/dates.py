@@ -119,6 +119,8 @@ def _resolve(kind: str, m: re.Match, published: dt.date | None) -> DateMention |
         return DateMention(s, e, d, d, "day", True) if d else None
     if kind == "weekday":
         back = (published.weekday() - WEEKDAYS[g[0].lower()]) % 7
+        if back == 0 and m.group(0).lower().startswith("last"):
+            back = 7  # "last Friday" in Friday's paper is a week ago
         d = published - dt.timedelta(days=back)
         return DateMention(s, e, d, d, "day", True)
     if kind == "yesterday":

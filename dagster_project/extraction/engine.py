@@ -316,6 +316,43 @@ def _nearest_date(s: Sentence, position: int, text: str = "", physical: bool = T
     return after[0] if after else None
 
 
+_WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "the": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_DAYS_AFTER = re.compile(r"\b(?P<n>an?|one|two|three|four|five|six|seven|the) (?P<unit>day|days|week|weeks) (?P<dir>after|before)\b", re.I)
+_EVENT_NOUNS = {"rally": "PROTEST", "rallies": "PROTEST", "protest": "PROTEST", "protests": "PROTEST", "march": "PROTEST",
+                "demonstration": "PROTEST", "demonstrations": "PROTEST", "strike": "PROTEST", "sit-in": "PROTEST",
+                "clashes": "PROTEST", "crackdown": "ASSAULT", "shooting": "ASSAULT", "killings": "ASSAULT",
+                "arrests": "COERCE", "raid": "COERCE", "raids": "COERCE"}
+_NAMED_EVENT = re.compile(r"\s+(?:the|that|this|[A-Z]\w+day[’']s|last\s+\w+[’']s)\s+(?:[\w-]+\s+)?(?P<noun>[\w-]+)\s*,", re.I)
+
+
+def _days_after(text: str, s: Sentence, position: int, date: DateMention | None, ctx: dict) -> DateMention | None:
+    """Dates told relative to another event. "X on Wednesday, a day after police shot dead
+    20 protesters": the shooting is the day before Wednesday. "A day after the rally,
+    police detained eight": the arrests are the day after the article's rally."""
+    rel = None
+    for m in _DAYS_AFTER.finditer(text, s.start, position):
+        rel = m
+    if rel is None:
+        return None
+    n = _WORD_NUMBERS.get(rel.group("n").lower(), 1) * (7 if rel.group("unit").lower().startswith("week") else 1)
+    sign = 1 if rel.group("dir").lower() == "after" else -1
+    precision = "week" if rel.group("unit").lower().startswith("week") else "day"
+    if any(rel.end() <= d.start < position for d in s.dates):
+        return None  # a date of its own between the phrase and the trigger governs
+    anchor = max((d for d in event_dates(text, s) if d.end <= rel.start() and d.date and d.precision == "day"),
+                 key=lambda d: d.start, default=None)
+    if anchor is not None:  # the main clause's date, the event in the "after" clause
+        day = anchor.date - dt.timedelta(days=sign * n)
+        return DateMention(rel.start(), rel.end(), day, day, precision, True)
+    named = _NAMED_EVENT.match(text, rel.end(), s.end)
+    event_type = _EVENT_NOUNS.get(named.group("noun").lower()) if named else None
+    earlier = ctx["dated"].get(event_type)
+    if earlier is not None and named.end() <= position:  # "A day after the rally, <event>"
+        day = earlier + dt.timedelta(days=sign * n)
+        return DateMention(rel.start(), rel.end(), day, day, precision, True)
+    return None
+
+
 def _attribution(text: str, s: Sentence) -> tuple[str | None, str | None]:
     """(stance for reports made in this sentence, who it is attributed to)."""
     sent = s.text
@@ -406,6 +443,8 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
         score = sum(1 for v in (report.actor1, report.actor2, report.participants, report.location, report.event_date) if v)
         score += {"asserted": 1.0, "alleged": 0.5, "denied": 0.0}[report.stance]
         report.confidence = round(min(0.95, 0.45 + 0.08 * score), 2)
+        if report.event_date and report.date_precision == "day":
+            ctx["dated"].setdefault(event_type, report.event_date)
         weak = event_type == "PROTEST" and m.group(0).lower() in {"protesters", "demonstrators"}
         anaphoric = (event_type in PHYSICAL_EVENTS and not weak and bool(_DEFINITE.search(before))
                      and not any(d.date for d in event_dates(text, s)))
@@ -444,7 +483,7 @@ def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str,
     else:  # speech acts: ACCUSE, THREATEN, REJECT, CONCEDE
         clause_start = max([s.start] + [s.start + c.end() for c in _CLAUSE_BREAK.finditer(s.text) if s.start + c.end() <= position])
         subject = next((m for m in mentions if clause_start <= m.start and m.end <= position), None)
-        if subject is not None and subject.kind == "group":
+        if subject is not None and subject.kind == "group" and event_type in {"ACCUSE", "THREATEN"}:
             return None  # protesters blaming someone is the protest's message, not a separate event
         actor1 = _first(mentions, lambda m: m.claimant_type is not None, end=position)
         if actor1 is None and _PRONOUN_SUBJECT.match(s.text) and ctx["last_person"]:
@@ -486,7 +525,10 @@ def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str,
 
     physical = event_type in {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"}
     date = _nearest_date(s, position, text, physical, ongoing=event_type == "PROTEST")
-    if date is None and not _CUMULATIVE.search(s.text) and not s.since_dates:
+    shifted = _days_after(text, s, position, date, ctx) if physical or event_type == "SANCTION" else None
+    if shifted is not None:
+        date = shifted
+    elif date is None and not _CUMULATIVE.search(s.text) and not s.since_dates:
         date = ctx["lead_date"]  # a wire story reports one news day: undated sentences share the lead's date
     vocab = lx.event_vocab().get((event_type, mode), {})
     acled_type, acled_sub = vocab.get("acled_event_type") or None, vocab.get("acled_sub_event_type") or None
@@ -876,7 +918,7 @@ def _extract(text: str, article_id: str, published, country_hint, outlet) -> Ext
     ctx = {
         "article_id": article_id, "published": published, "outlet": outlet, "outlet_type": outlet_type(outlet),
         "main_country": _main_country(sentences, country_hint),
-        "last_person": None, "lead_date": None, "anchor": None,
+        "last_person": None, "lead_date": None, "anchor": None, "dated": {},
     }
     candidates: list[Candidate] = []
     drafts: list[ClaimDraft] = []

@@ -178,3 +178,78 @@ def test_a_country_named_as_the_place_is_not_the_claimant():
     text = "At least 1.5 million people marched in Paris last week, unions said."
     (claim,) = extract_article(text, article_id="u", published=dt.date(2026, 3, 5)).claims
     assert (claim.quantity, claim.value_low, claim.claimant, claim.claimant_type) == ("participants", 1500000, "unions", "unknown")
+
+
+def reports_of(text, published):
+    result = extract_article(text, article_id="d", published=published)
+    return {(r.event_type, r.event_mode): (r.event_date, r.date_precision) for r in result.reports}
+
+
+def test_last_weekday_in_that_weekdays_paper_is_a_week_ago():
+    friday = dt.date(2025, 10, 3)
+    (d,) = find_dates("They gathered last Friday.", 0, 26, friday)
+    assert d.date == dt.date(2025, 9, 26)
+    (d,) = find_dates("They gathered on Friday.", 0, 24, friday)
+    assert d.date == friday
+
+
+@pytest.mark.parametrize(
+    "text, published, event, expected",
+    [
+        # The "after" clause's event is the day before the main clause's date.
+        ("Ruto withdrew the bill on Wednesday, a day after police shot dead 20 protesters.", dt.date(2024, 6, 27),
+         ("ASSAULT", "firearms"), (dt.date(2024, 6, 25), "day")),
+        # "A day after the rally" dates by the article's rally.
+        ("Farmers rallied in Isfahan on Friday. A day after the rally, police detained eight farmers.", dt.date(2025, 10, 3),
+         ("COERCE", "arrest"), (dt.date(2025, 10, 4), "day")),
+        # A dateline is the filing date, not the event's.
+        ("NAIROBI, June 26 (AFP) - Police fired tear gas at protesters in Nairobi on Wednesday.", dt.date(2025, 6, 26),
+         ("ASSAULT", "crowd_control"), (dt.date(2025, 6, 25), "day")),
+        # A cumulative count is undated; an ongoing protest takes its start.
+        ("The junta has arrested more than 29,000 people since the coup of 1 February 2021.", dt.date(2025, 7, 30),
+         ("COERCE", "arrest"), (None, "unknown")),
+        ("The demonstrations have drawn tens of thousands of people since early October.", dt.date(2020, 10, 21),
+         ("PROTEST", "demonstrate"), (dt.date(2020, 10, 1), "month")),
+        # A date right after a verb of saying dates the statement.
+        ("The minister told France Inter radio on Tuesday that 14 protesters had been detained.", dt.date(2025, 3, 26),
+         ("COERCE", "arrest"), (None, "unknown")),
+    ],
+)
+def test_dates_relative_to_other_events_and_periods(text, published, event, expected):
+    assert reports_of(text, published)[event] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Transport unions say they will begin an indefinite strike on Monday.",
+        "Organisers have promised further demonstrations next month.",
+        "Nobody has forgotten the 2019 fuel protests.",
+        "Britain imposed sanctions on five police commanders over the brutal repression of peaceful protesters.",
+    ],
+)
+def test_plans_past_events_and_reasons_are_not_events(text):
+    result = extract_article(text, article_id="n", published=dt.date(2025, 4, 8))
+    assert not [r for r in result.reports if r.event_type in {"PROTEST", "COERCE", "ASSAULT"}]
+
+
+def test_the_rally_without_a_date_is_the_articles_rally():
+    text = "Thousands rallied in Belgrade on Saturday. The rally passed largely peacefully."
+    protests = [r for r in extract_article(text, article_id="a", published=dt.date(2025, 3, 16)).reports if r.event_type == "PROTEST"]
+    assert [(p.event_date, p.evidence_start) for p in protests] == [(dt.date(2025, 3, 15), 0)]
+
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        ("Amnesty International condemned the executions.", ("ACCUSE", "criticize")),
+        ("The opposition called on the United Nations to intervene.", ("REQUEST", "demand")),
+        ("Students rejected the accusation.", ("REJECT", "deny")),
+        ("The president said he would not step down.", ("REJECT", "refuse")),
+        ("Workers walked out at more than 60 factories in Dhaka.", ("PROTEST", "strike")),
+        ("Youths ransacked two factory offices in Dhaka.", ("PROTEST", "riot")),
+    ],
+)
+def test_statements_and_more_protest_verbs(text, event):
+    result = extract_article(text, article_id="s", published=dt.date(2025, 4, 8))
+    assert event in {(r.event_type, r.event_mode) for r in result.reports}
