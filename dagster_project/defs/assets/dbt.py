@@ -34,11 +34,11 @@ dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_D
 def _newest_source_mtime() -> float:
     newest = 0.0
     for folder in (DBT_PROJECT_DIR, SEEDS_DIR):
-        for path in folder.rglob("*"):
-            if "target" in path.parts or "logs" in path.parts or not path.is_file():
-                continue
-            if path.suffix in {".sql", ".yml", ".yaml", ".csv"}:
-                newest = max(newest, path.stat().st_mtime)
+        for parent, dirs, files in os.walk(folder):
+            dirs[:] = [d for d in dirs if d not in ("target", "logs")]  # dbt's output, not its sources
+            for name in files:
+                if Path(name).suffix in {".sql", ".yml", ".yaml", ".csv"}:
+                    newest = max(newest, os.stat(os.path.join(parent, name)).st_mtime)
     return newest
 
 
@@ -98,8 +98,12 @@ def unrest_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, du
     with duckdb.get_connection() as con:
         ensure_raw_schema(con)
         full_refresh = needs_full_refresh(con, incremental, fingerprint)
+    # One dbt target folder per working copy, kept between builds: dbt's partial parsing
+    # (its saved parse depends on the profile, which names the working copy) then spares a
+    # full parse of the project each build, and builds do not leave a folder each behind.
+    target_path = Path(duckdb.database).parent / "dbt_target"
     with _duckdb_path_for_dbt(duckdb.database):
-        invocation = dbt.cli(["build", "--full-refresh"] if full_refresh else ["build"], context=context)
+        invocation = dbt.cli(["build", "--full-refresh"] if full_refresh else ["build"], context=context, target_path=target_path)
         yield from invocation.stream()
     with duckdb.get_connection() as con:
         built = models_built(invocation.get_artifact("run_results.json"))
