@@ -14,6 +14,7 @@ nothing here knows any particular article. The pipeline, per article:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -434,6 +435,13 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
         elif negated:  # a source says it did not happen
             report.stance = "denied"
             report.attributed_to = attributed_to
+            # ... and saying so is a denial in its own right ("No one was arrested, the police chief said").
+            verb = _reporting(text, s.start, s.end)
+            if verb is not None and not any(c.report.event_type == "REJECT" for c in out) and not denial:
+                rejection = _build_report(text, s, ctx, "REJECT", "deny", verb.start(), verb.end())
+                if rejection is not None:
+                    rejection.confidence = 0.6
+                    out.append(Candidate(rejection, s.index, 1.0))
         elif denial is not None and denial.start() < position and m.group(0).lower() not in {"protesters", "demonstrators"}:
             report.stance = "denied"
             report.attributed_to = next((x.name for x in reversed(s.mentions) if x.start < denial.start()), None)
@@ -449,7 +457,32 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
         anaphoric = (event_type in PHYSICAL_EVENTS and not weak and bool(_DEFINITE.search(before))
                      and not any(d.date for d in event_dates(text, s)))
         out.append(Candidate(report, s.index, score, weak=weak, anaphoric=anaphoric))
+        # "Marches were held in Buenos Aires, Cordoba and Rosario": one event in each place.
+        for place in _listed_with(text, s, report.location) if event_type in PHYSICAL_EVENTS else ():
+            twin = dataclasses.replace(report, location=place.name, admin1=place.admin1, latitude=place.latitude,
+                                       longitude=place.longitude, geo_precision=place.precision, country_iso3=place.iso3)
+            out.append(Candidate(twin, s.index, score, weak=weak, anaphoric=anaphoric))
     return out
+
+
+_LIST_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _listed_with(text: str, s: Sentence, location: str | None) -> list[Place]:
+    """The other places of the list that `location` is named in ("in A, B and C")."""
+    if location is None or len(s.places) < 2:
+        return []
+    groups: list[list[tuple[int, int, Place]]] = []
+    for item in s.places:
+        if groups and _LIST_JOIN.fullmatch(text, groups[-1][-1][1], item[0]):
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    for group in groups:
+        names = [p.name for _, _, p in group]
+        if len(group) > 1 and location in names:
+            return [p for _, _, p in group if p.name != location]
+    return []
 
 
 def _first(mentions, predicate, start=None, end=None):

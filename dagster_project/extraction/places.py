@@ -26,7 +26,7 @@ class Place:
 
 
 _LOCATIVE = re.compile(
-    r"\b(?:in|at|near|from|outside|across|around|throughout|to|(?:city|town|province|region|capital|streets) of)\s+"
+    r"\b(?:in|at|near|from|outside|across|around|throughout|to|(?:city|town|province|region|capital|streets) of|capital(?: city)?)\s+"
     r"((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’-]+){0,2})"
 )
 
@@ -97,6 +97,29 @@ def gazetteer() -> dict[str, list[Place]]:
     return {k: [p for _, p in sorted(v, key=lambda t: -t[0])] for k, v in index.items()}
 
 
+_NAME = r"((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’-]+){0,2})"
+# "in Buenos Aires, Cordoba and Rosario": the places listed after the first.
+_LISTED_NEXT = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)" + _NAME)
+# "Tehran's Enghelab Square", "Belgrade's Slavija Square": a city named as the owner of a place.
+_POSSESSIVE = re.compile(r"(?<![\w’'-])([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)[’']s\s+(?=[A-Z])")
+_POSSESSIVE_FAMILY = None  # any capitalised word can start it: scanned in full
+
+
+def _known_place(words: list[str], gaz: dict, prefer_iso3: str | None, exclude) -> tuple[str, Place] | None:
+    """The longest known prefix of `words` as a place: "Tehran and Mashhad" → Tehran."""
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n]).rstrip(".,’'").removesuffix("’s").removesuffix("'s")
+        lowered = re.sub(r"\s+province$", "", name.lower())
+        if name in exclude or lowered not in gaz:
+            continue
+        candidates = gaz[lowered]
+        alias_iso3 = _country_alias(name)
+        if alias_iso3 and candidates[0].iso3 != alias_iso3:
+            continue  # "Venezuela" the country, not the Cuban town; "Tehran" stays a city
+        return name, next((p for p in candidates if p.iso3 == prefer_iso3), candidates[0])
+    return None
+
+
 def find_places(text: str, start: int, end: int, prefer_iso3: str | None = None, exclude: set[str] | frozenset = frozenset()) -> list[tuple[int, int, Place]]:
     """Places after a locative preposition in text[start:end]; the preferred country wins ties."""
     gaz = gazetteer()
@@ -105,18 +128,23 @@ def find_places(text: str, start: int, end: int, prefer_iso3: str | None = None,
         words = m.group(1).split()
         if words[0].lower() in _NOT_PLACES:
             continue
-        # Longest known prefix: "Tehran and Mashhad" → Tehran; "Sao Paulo" → Sao Paulo.
-        for n in range(len(words), 0, -1):
-            name = " ".join(words[:n]).rstrip(".,’'").removesuffix("’s").removesuffix("'s")
-            lowered = re.sub(r"\s+province$", "", name.lower())
-            if name in exclude or lowered not in gaz:
-                continue
-            candidates = gaz[lowered]
-            alias_iso3 = _country_alias(name)
-            if alias_iso3 and candidates[0].iso3 != alias_iso3:
-                continue  # "Venezuela" the country, not the Cuban town; "Tehran" stays a city
-            best = next((p for p in candidates if p.iso3 == prefer_iso3), candidates[0])
-            s = m.start(1)
-            found.append((s, s + len(name), best))
-            break
-    return found
+        known = _known_place(words, gaz, prefer_iso3, exclude)
+        if known is None:
+            continue
+        s = m.start(1)
+        found.append((s, s + len(known[0]), known[1]))
+        at = s + len(known[0])
+        while (listed := _LISTED_NEXT.match(text, at, end)) is not None:
+            more = _known_place(listed.group(1).split(), gaz, prefer_iso3, exclude)
+            if more is None or more[0].split()[0].lower() in _NOT_PLACES:
+                break
+            found.append((listed.start(1), listed.start(1) + len(more[0]), more[1]))
+            at = listed.start(1) + len(more[0])
+    taken = {a for a, _, _ in found}
+    for m in scan(_POSSESSIVE, text, start, end, _POSSESSIVE_FAMILY):
+        if m.start(1) in taken:
+            continue
+        known = _known_place(m.group(1).split(), gaz, prefer_iso3, exclude)
+        if known is not None and known[0].split()[0].lower() not in _NOT_PLACES:
+            found.append((m.start(1), m.start(1) + len(known[0]), known[1]))
+    return sorted(found, key=lambda f: f[0])

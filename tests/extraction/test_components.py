@@ -156,9 +156,11 @@ def test_every_lexicon_file_parses_with_its_columns_and_every_pattern_compiles()
         # The outlet says it did not happen: nothing is coded.
         ("The government has not imposed new sanctions on Iran.", set()),
         ("Police have not yet arrested the suspects.", set()),
-        # A source says it did not happen: the event is kept as that source's denial.
-        ("Security forces never arrested anyone in Shiraz on Friday, officials said.", {("COERCE", "arrest", "denied")}),
-        ("No one was killed in the clashes in Mashhad, police said.", {("ASSAULT", "kill", "denied"), ("PROTEST", "riot", "alleged")}),
+        # A source says it did not happen: the event is kept as denied, and the saying is a denial (REJECT).
+        ("Security forces never arrested anyone in Shiraz on Friday, officials said.",
+         {("COERCE", "arrest", "denied"), ("REJECT", "deny", "asserted")}),
+        ("No one was killed in the clashes in Mashhad, police said.",
+         {("ASSAULT", "kill", "denied"), ("PROTEST", "riot", "alleged"), ("REJECT", "deny", "asserted")}),
         # Not a negation of the event: it happened.
         ("Police arrested 40 protesters in Tehran, and no one was released.", {("COERCE", "arrest", "asserted"), ("PROTEST", "demonstrate", "asserted")}),
     ],
@@ -253,3 +255,22 @@ def test_the_rally_without_a_date_is_the_articles_rally():
 def test_statements_and_more_protest_verbs(text, event):
     result = extract_article(text, article_id="s", published=dt.date(2025, 4, 8))
     assert event in {(r.event_type, r.event_mode) for r in result.reports}
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Marches were held in Buenos Aires, Cordoba and Rosario.", ["Buenos Aires", "Córdoba", "Rosario"]),
+        ("In the capital Abuja, a crowd of 200 marched.", ["Abuja"]),
+        ("Tehran's Enghelab Square was packed.", ["Tehran"]),
+        ("Iran's leaders met in Tehran.", ["Tehran"]),  # the country's possessive is not a place
+    ],
+)
+def test_places_in_lists_after_capital_and_as_owners(text, names):
+    assert [p.name for _, _, p in find_places(text, 0, len(text))] == names
+
+
+def test_a_list_of_places_is_one_event_per_place():
+    text = "Soldiers opened fire on protesters in Yangon and Mandalay on Saturday."
+    firearms = [r for r in extract_article(text, article_id="l", published=dt.date(2021, 3, 28)).reports if r.event_mode == "firearms"]
+    assert sorted(r.location for r in firearms) == ["Mandalay", "Yangon"]
