@@ -120,6 +120,8 @@ def first_literals(pattern: str) -> set[str] | None:
     some alternative does not start with a literal word character."""
     out: set[str] = set()
     for alt in _split_top(pattern):
+        while alt.startswith("(?<!") or alt.startswith("(?<="):  # a look-behind matches no characters
+            alt = alt[_group_end(alt, 0) + 1:]
         if alt.startswith("(?:") or alt.startswith("(?P<"):
             end = _group_end(alt, 0)
             inner = first_literals(alt[3 if alt.startswith("(?:") else alt.index(">") + 1:end])
