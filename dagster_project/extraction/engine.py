@@ -104,7 +104,7 @@ _RELATIVE = re.compile(
     re.I,
 )
 _COMPARATIVES = ("lower", "higher", "smaller", "larger", "greater", "bigger")  # _RELATIVE's words, for a quick test
-_FIGURE_NOUN = re.compile(r"\b(?:estimates?|figures?|numbers?|tolls?|counts?|tally|tallies)\b", re.I)
+_FIGURE_NOUN = re.compile(r"\b(?:estimates?|figures?|numbers?|tolls?|counts?|tally|tallies|turnout|crowds?|attendance)\b", re.I)
 # A trigger its own clause says did not happen: "did not open fire", "never arrested",
 # "no one was killed", "has not imposed". Only auxiliaries may stand between the negation
 # and the trigger, so "did not hesitate to open fire" stays an event.
@@ -113,6 +113,7 @@ _NEGATED = re.compile(
     rf"(?:\b(?:not|never|no\s+longer)\s+|n[’']t\s+|\b(?:no\s+one|nobody|none|not\s+one|no\s+[\w-]+)\s+(?=(?:was|were|has|have|had|is|are)\b)){_AUX}$",
     re.I,
 )
+_COUNTED_BEFORE = re.compile(r"\b(?:counted|estimated|put (?:it|the (?:figure|number|total) )?at|tallied|said)\s+(?:only\s+|just\s+)?$", re.I)
 _SUBSET = re.compile(r"\b(?:including|among them|of whom|of them|among whom)\s+$", re.I)
 _TARGET_PREP = re.compile(r"\b(?:against|on|targeting|to punish|over)\s+$", re.I)
 _PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\b")
@@ -756,6 +757,8 @@ def _claims(text: str, s: Sentence, ctx: dict) -> list[ClaimDraft]:
             quantity = quantity or part_of.quantity
             tail = _VICTIM_GROUP.match(text, number.end, s.end)
             victim_group = tail.group(1).strip() if tail else None
+        if quantity is None and out and _COUNTED_BEFORE.search(text, max(s.start, number.start - 30), number.start):
+            quantity = out[-1].quantity  # "8,000 farmers took part; the interior ministry counted 5,200"
         if quantity is None or (number.is_year_like and not part_of):
             continue
         clause = _clause_of(clauses, number.start)
@@ -949,7 +952,7 @@ def _extract(text: str, article_id: str, published, country_hint, outlet) -> Ext
         sentences.append(Sentence(i, a, b, text[a:b], mentions, [], dates))
         sentences[-1].places = find_places(text, a, b, prefer_iso3=country_hint, exclude=exclude)
     ctx = {
-        "article_id": article_id, "published": published, "outlet": outlet, "outlet_type": outlet_type(outlet),
+        "article_id": article_id, "published": published, "outlet": outlet, "outlet_type": outlet_type(outlet, text),
         "main_country": _main_country(sentences, country_hint),
         "last_person": None, "lead_date": None, "anchor": None, "dated": {},
     }
@@ -985,12 +988,16 @@ def _extract(text: str, article_id: str, published, country_hint, outlet) -> Ext
     return result
 
 
-def outlet_type(outlet: str | None) -> str:
+def outlet_type(outlet: str | None, text: str = "") -> str:
     """The claimant type of figures an article states in its own voice: an NGO's press
     release ("Human Rights Watch", "... Association for Political Prisoners") speaks as an
     NGO, state media as state media; any other outlet is media."""
     if not outlet:
         return "unknown"
+    # A press release speaks in its publisher's voice: "Odhikar is gravely concerned", "AAPP condemns".
+    if text and re.search(rf"\b{re.escape(outlet)}\s+(?:is\s+(?:deeply\s+|gravely\s+|seriously\s+)?(?:concerned|alarmed)|"
+                          r"(?:strongly\s+)?(?:condemns|calls\s+on|demands|urges|deplores))\b", text):
+        return "ngo"
     for table in lx.actors():
         for m, row in table.finditer(outlet):
             claimant = CLAIMANT_TYPE_OF_ACTOR.get(row["actor_type"])
