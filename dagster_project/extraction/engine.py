@@ -332,6 +332,9 @@ def _days_after(text: str, s: Sentence, position: int, date: DateMention | None,
     20 protesters": the shooting is the day before Wednesday. "A day after the rally,
     police detained eight": the arrests are the day after the article's rally."""
     rel = None
+    lowered = s.text.lower()
+    if "after" not in lowered and "before" not in lowered:
+        return None
     for m in _DAYS_AFTER.finditer(text, s.start, position):
         rel = m
     if rel is None:
@@ -422,7 +425,8 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
         if event_type == "MOBILIZE" and not any(x.actor_type == "security_forces" for x in s.mentions):
             continue
         if event_type in PHYSICAL_EVENTS:
-            clause_before = text[max(s.start, position - 90):position]
+            # Both look back only within the phrase (no punctuation between cue and trigger).
+            clause_before = _CLAUSE_PUNCT.split(text[max(s.start, position - 90):position])[-1]
             if (_FUTURE_BEFORE.search(clause_before) or _FUTURE_AFTER.match(text, m.end(), s.end)
                     or _DATED_NOUN.search(before) or _MOTIVE_BEFORE.search(clause_before)):
                 continue

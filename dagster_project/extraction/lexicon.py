@@ -122,9 +122,16 @@ def first_literals(pattern: str) -> set[str] | None:
     for alt in _split_top(pattern):
         while alt.startswith("(?<!") or alt.startswith("(?<="):  # a look-behind matches no characters
             alt = alt[_group_end(alt, 0) + 1:]
-        if alt.startswith("(?:") or alt.startswith("(?P<"):
+        case_pair = re.match(r"\[([A-Za-z])([A-Za-z])\]", alt)
+        if case_pair and case_pair.group(1).lower() == case_pair.group(2).lower():
+            alt = case_pair.group(1).lower() + alt[4:]  # "[Mm]inister" starts as "minister" does
+        if alt.startswith("[A-Z]"):
+            out.add(CAPITALIZED)  # any capitalised word
+            continue
+        if alt.startswith("(") and not alt.startswith("(?") or alt.startswith("(?:") or alt.startswith("(?P<"):
             end = _group_end(alt, 0)
-            inner = first_literals(alt[3 if alt.startswith("(?:") else alt.index(">") + 1:end])
+            opening = 1 if not alt.startswith("(?") else 3 if alt.startswith("(?:") else alt.index(">") + 1
+            inner = first_literals(alt[opening:end])
             if inner is None:
                 return None
             out |= inner
@@ -149,6 +156,9 @@ def first_literals(pattern: str) -> set[str] | None:
     return out
 
 
+CAPITALIZED = "\x00capitalized"  # in a row's words: it can start at any capitalised word
+
+
 class Family:
     """A regex split into rows, each with the words it can start with (lower-case prefixes,
     or whole words), so that at a given word only the rows that can match are tried."""
@@ -159,7 +169,8 @@ class Family:
 
     def regex_at(self, word: str) -> re.Pattern | None:
         low = word.lower()
-        rows = tuple(i for i, (prefixes, words) in enumerate(self.starts) if low in words or low.startswith(prefixes))
+        rows = tuple(i for i, (prefixes, words) in enumerate(self.starts)
+                     if low in words or low.startswith(prefixes) or (CAPITALIZED in words and word[:1].isupper()))
         if not rows:
             return None
         if len(rows) == len(self.starts) or self._build is None:
@@ -335,7 +346,7 @@ def compile_table(rows: list[dict], flags=re.IGNORECASE, boundary: bool = True) 
     starts = [first_literals(p) for p in patterns]
     if any(s is None for s in starts):
         return Table(tuple(rows), regex)  # some row can start anywhere: scan the whole text
-    fam = Family(regex, [(tuple(sorted(s)), frozenset()) for s in starts],
+    fam = Family(regex, [(tuple(sorted(s - {CAPITALIZED})), frozenset(s & {CAPITALIZED})) for s in starts],
                  build=lambda subset: _rows_regex(patterns, subset, flags))
     return Table(tuple(rows), regex, fam)
 

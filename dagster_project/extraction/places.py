@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from dagster_project.extraction.lexicon import family, scan
+from dagster_project.extraction.lexicon import CAPITALIZED, family, scan
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,7 @@ _NAME = r"((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’-]+){0,2})"
 _LISTED_NEXT = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)" + _NAME)
 # "Tehran's Enghelab Square", "Belgrade's Slavija Square": a city named as the owner of a place.
 _POSSESSIVE = re.compile(r"(?<![\w’'-])([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)[’']s\s+(?=[A-Z])")
-_POSSESSIVE_FAMILY = None  # any capitalised word can start it: scanned in full
+_POSSESSIVE_FAMILY = family(_POSSESSIVE, words=(CAPITALIZED,))
 
 
 def _known_place(words: list[str], gaz: dict, prefer_iso3: str | None, exclude) -> tuple[str, Place] | None:
