@@ -1,7 +1,7 @@
 -- One row per distinct real-world event: its reports merged (rule in int_event_clusters),
--- with the envelope of every figure claimed about it. Ties are broken by report_id (the
--- earliest report's fields) and by name (the most named actor), so the rows never depend on
--- the order the reports are stored in.
+-- with the envelope of every figure claimed about it. Type, mode, country and date
+-- precision are the earliest report's (ties broken by report_id), the actors the most named
+-- (ties broken by name), so the rows never depend on the order the reports are stored in.
 with reports as (
     select r.*, a.published
     from {{ ref('fct_event_reports') }} as r
@@ -11,12 +11,9 @@ with reports as (
 events as (
     select
         event_id,
-        arg_min(event_type, (coalesce(event_date, date '9999-12-31'), report_id)) as event_type,
-        arg_min(event_mode, (coalesce(event_date, date '9999-12-31'), report_id)) as event_mode,
-        arg_min(country_iso3, (coalesce(event_date, date '9999-12-31'), report_id)) as country_iso3,
+        arg_min(report_id, (coalesce(event_date, date '9999-12-31'), report_id)) as earliest_report_id,
         max(location) as location,
         min(event_date) as event_date,
-        arg_min(date_precision, (coalesce(event_date, date '9999-12-31'), report_id)) as date_precision,
         mode(actor1 order by actor1) as actor1,
         mode(actor2 order by actor2) as actor2,
         count(*) as report_count,
@@ -40,9 +37,10 @@ envelopes as (
 )
 
 select
-    e.event_id, e.event_type, e.event_mode, e.country_iso3, e.location, e.event_date, e.date_precision,
+    e.event_id, r.event_type, r.event_mode, r.country_iso3, e.location, e.event_date, r.date_precision,
     e.actor1, e.actor2, e.report_count, e.source_count, e.first_reported_date,
     c.deaths_min_claimed, c.deaths_max_claimed, c.arrests_min_claimed, c.arrests_max_claimed,
     coalesce(c.claim_count, 0) as claim_count
 from events as e
-left join envelopes as c using (event_id)
+join {{ ref('fct_event_reports') }} as r on r.report_id = e.earliest_report_id
+left join envelopes as c on c.event_id = e.event_id
