@@ -91,11 +91,14 @@ _DATED_NOUN = re.compile(
 # ... or a reason given for something else ("sanctions over the repression of protesters",
 # "accusing them of overseeing the detention and torture", "responsible for the killing of").
 _VICTIMS_OF = re.compile(  # "the repression of peaceful protesters": people, not a protest
-    r"\b(?:repression|crackdown|suppression|abuse|mistreatment|violence|killing|killings|detention|torture) (?:of|against|on)\s+(?:[\w-]+\s+){0,2}$", re.I)
+    r"\b(?:repression|crackdown|suppression|abuse|mistreatment|violence|killing|killings|detention|torture)[’'\"”]? (?:of|against|on)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _MOTIVE_BEFORE = re.compile(
-    r"\baccus(?:e|ed|es|ing) (?:[\w-]+ ){0,4}?of (?:[\w-]+\s+){0,6}$"
+    r"\baccus(?:e|ed|es|ing) (?:[\w’'\"“”-]+ ){0,4}?of (?:[\w’'\"“”-]+\s+){0,6}$"
+    r"|\bfor\s+[\"“]?$|\b(?:remain|remains|remained|still|kept)\s+(?:in\s+)?(?:pre-trial\s+)?$"
     r"|\b(?:responsible for|role in|oversaw|overseeing|oversee|involvement in|involved in|complicit in|ordered) (?:[\w-]+\s+){0,5}$",
     re.I)
+_DATED_AFTER = re.compile(  # "the finance bill protests of June 2024": a past protest named by its date
+    r"\s+of\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d\b")
 _DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his|[Tt]hat|[Tt]heir|[Ii]ts)\s+$")
 _MILITARY_STRIKE = re.compile(r"\b(?:air|drone|missile|military|rocket|artillery|pre-emptive|retaliatory)\s*$", re.I)
 _RELATIVE = re.compile(
@@ -108,7 +111,8 @@ _FIGURE_NOUN = re.compile(r"\b(?:estimates?|figures?|numbers?|tolls?|counts?|tal
 # A trigger its own clause says did not happen: "did not open fire", "never arrested",
 # "no one was killed", "has not imposed". Only auxiliaries may stand between the negation
 # and the trigger, so "did not hesitate to open fire" stays an event.
-_AUX = r"(?:(?:have|has|had|be|been|being|was|were|is|are|yet|ever|even|actually|directly|reportedly)\s+){0,3}"
+_AUX = (r"(?:(?:have|has|had|be|been|being|was|were|is|are|yet|ever|even|actually|directly|reportedly)\s+){0,3}"
+        r"(?:(?:use|used|using|deploy|deployed|resort to|resorted to)\s+)?")  # "did not use tear gas"
 _NEGATED = re.compile(
     rf"(?:\b(?:not|never|no\s+longer)\s+|n[’']t\s+|\b(?:no\s+one|nobody|none|not\s+one|no\s+[\w-]+)\s+(?=(?:was|were|has|have|had|is|are)\b)){_AUX}$",
     re.I,
@@ -424,11 +428,14 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
             continue
         if event_type == "MOBILIZE" and not any(x.actor_type == "security_forces" for x in s.mentions):
             continue
+        if event_type == "ACCUSE" and m.group(0).lower().startswith("accusing") and any(t == "SANCTION" for t, _ in types_here):
+            continue  # "designated four officers, accusing them of ...": the sanction's reason
         if event_type in PHYSICAL_EVENTS:
             # Both look back only within the phrase (no punctuation between cue and trigger).
             clause_before = _CLAUSE_PUNCT.split(text[max(s.start, position - 90):position])[-1]
             if (_FUTURE_BEFORE.search(clause_before) or _FUTURE_AFTER.match(text, m.end(), s.end)
-                    or _DATED_NOUN.search(before) or _MOTIVE_BEFORE.search(clause_before)):
+                    or _DATED_NOUN.search(before) or _MOTIVE_BEFORE.search(clause_before)
+                    or (event_type == "PROTEST" and _DATED_AFTER.match(text, m.end(), s.end))):
                 continue
             if m.group(0).lower() in {"protesters", "demonstrators"} and _VICTIMS_OF.search(before):
                 continue
@@ -459,8 +466,11 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
         if report.event_date and report.date_precision == "day":
             ctx["dated"].setdefault(event_type, report.event_date)
         weak = event_type == "PROTEST" and m.group(0).lower() in {"protesters", "demonstrators"}
-        anaphoric = (event_type in PHYSICAL_EVENTS and not weak and bool(_DEFINITE.search(before))
-                     and not any(d.date for d in event_dates(text, s)))
+        own_date = next((d for d in event_dates(text, s) if d.date), None) is not None
+        if own_date and report.event_date is not None:  # "The arrests came after a sit-in on 3 March": the sit-in's date
+            own_date = not any(position < p < _date_start(s, report) for p, *_ in found)
+        anaphoric = event_type in PHYSICAL_EVENTS and not weak and (
+            (bool(_DEFINITE.search(before)) and not own_date) or report.stance == "denied")
         out.append(Candidate(report, s.index, score, weak=weak, anaphoric=anaphoric))
         # "Marches were held in Buenos Aires, Cordoba and Rosario": one event in each place.
         for place in _listed_with(text, s, report.location) if event_type in PHYSICAL_EVENTS else ():
@@ -471,6 +481,11 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
 
 
 _LIST_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _date_start(s: Sentence, report: EventReport) -> int:
+    """Where in the sentence the report's date was written (the sentence's end if nowhere)."""
+    return next((d.start for d in s.dates if d.date == report.event_date and d.date_end == report.event_date_end), s.end)
 
 
 def _listed_with(text: str, s: Sentence, location: str | None) -> list[Place]:
@@ -526,6 +541,11 @@ def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str,
         actor1 = _first(mentions, lambda m: m.claimant_type is not None, end=position)
         if actor1 is None and _PRONOUN_SUBJECT.match(s.text) and ctx["last_person"]:
             actor1 = ctx["last_person"]
+        outlet = ctx["outlet"]
+        if actor1 is None and outlet and text[clause_start:position].lstrip().startswith(outlet):
+            # A press release's publisher speaking: "Odhikar demands the immediate release ..."
+            kind = {"ngo": "ngo", "state_media": "state_media"}.get(ctx["outlet_type"], "media")
+            actor1 = Mention(clause_start, clause_start + len(outlet), outlet, outlet, kind, None, kind)
         if event_type == "ACCUSE":
             actor2 = _first(mentions, lambda m: m.iso3 or m.kind in {"person", "group", "role"}, start=position + 1)
             pronoun = _OBJECT_PRONOUN.search(text, position, min(s.end, trigger_end + 5))

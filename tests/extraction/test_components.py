@@ -274,3 +274,20 @@ def test_a_list_of_places_is_one_event_per_place():
     text = "Soldiers opened fire on protesters in Yangon and Mandalay on Saturday."
     firearms = [r for r in extract_article(text, article_id="l", published=dt.date(2021, 3, 28)).reports if r.event_mode == "firearms"]
     assert sorted(r.location for r in firearms) == ["Mandalay", "Yangon"]
+
+
+def test_a_denied_event_already_reported_is_that_event_not_a_new_one():
+    text = ("Police detained eight farmers in Isfahan on Saturday. "
+            "On Wednesday, the provincial governor denied that anyone had been detained for protesting.")
+    reports = extract_article(text, article_id="g", published=dt.date(2025, 10, 3)).reports
+    arrests = [r for r in reports if r.event_type == "COERCE"]
+    assert [(r.event_date, r.stance) for r in arrests] == [(dt.date(2025, 9, 27), "asserted")]
+    assert any(r.event_type == "REJECT" for r in reports)
+    assert not any(r.event_type == "PROTEST" for r in reports)  # "for protesting" is the reason given
+
+
+def test_a_press_release_publisher_speaks_for_itself():
+    text = "Odhikar demands the immediate release of the fourteen activists."
+    result = extract_article(text, article_id="o", published=dt.date(2025, 3, 5), outlet="Odhikar")
+    (request,) = [r for r in result.reports if r.event_type == "REQUEST"]
+    assert (request.actor1, request.actor1_type) == ("Odhikar", "ngo")  # "Odhikar demands": an advocacy voice
