@@ -162,6 +162,9 @@ def evaluate(corpus_dir: Path = DEFAULT_CORPUS, gold_dir: Path = DEFAULT_GOLD, e
             for f in EVENT_FIELDS:
                 report.field_totals[f"event.{f}"] += 1
                 report.field_hits[f"event.{f}"] += p.get(f) == g.get(f)
+                if p.get(f) != g.get(f):
+                    errors.append(f"wrong event.{f}: {p.get(f)} (gold {g.get(f)}) in {p['event_type']}/{p.get('event_mode')}: "
+                                  f"{p['evidence_text'][:80]}")
         lp, le, lm = match(preds["events"], gold.get("events") or [], lambda p, g: event_matches(p, g, lenient=True))
         _count(report.events_lenient, lp, le, lm)
         pairs, extra, missed = match(preds["claims"], gold.get("claims") or [], claim_matches)

@@ -521,7 +521,13 @@ def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str,
         rioters = _first(mentions, lambda m: m.actor_type == "rioters")
         actor1 = rioters if mode == "riot" and rioters else Mention(0, 0, "", "protesters", "protesters", None, "group")
     elif event_type in {"ASSAULT", "COERCE", "MOBILIZE"}:
-        actor1 = _first(mentions, lambda m: m.actor_type == "security_forces") or _first(mentions, lambda m: m.actor_type == "state" and m.kind != "country")
+        # The subject: the nearest state or security actor before the verb in its clause
+        # ("Authorities suspended internet services and deployed troops": the authorities).
+        clause_start = max([s.start] + [s.start + c.end() for c in _CLAUSE_BREAK.finditer(s.text) if s.start + c.end() <= position])
+        subject = next((m for m in reversed(mentions) if clause_start <= m.start and m.end <= position
+                        and m.actor_type in {"security_forces", "state"}
+                        and not _LOCATIVE_COUNTRY.search(text[max(s.start, m.start - 12):m.start])), None)
+        actor1 = subject or _first(mentions, lambda m: m.actor_type == "security_forces") or _first(mentions, lambda m: m.actor_type == "state" and m.kind != "country")
         actor2 = _first(mentions, lambda m: m.actor_type in {"protesters", "civilians", "opposition", "media"} or m.kind == "group")
     elif event_type == "SANCTION":
         actor1 = _first(mentions, lambda m: (m.iso3 or m.kind == "io") and m.actor_type in {"state", "international_org"}
