@@ -99,6 +99,8 @@ _MOTIVE_BEFORE = re.compile(
     re.I)
 _DATED_AFTER = re.compile(  # "the finance bill protests of June 2024": a past protest named by its date
     r"\s+of\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d\b")
+_CLAIM_THAT = re.compile(r"\b(?:claim(?:s|ed)?|alleg(?:ed|es|ation|ations)|insist(?:ed|s)?|charg(?:ed|es)|accus\w+ (?:\w+ ){0,4}?of) that\b"
+                         r"|\baccus\w+ (?:\w+ ){0,4}?of\b", re.I)
 _DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his|[Tt]hat|[Tt]heir|[Ii]ts)\s+$")
 _MILITARY_STRIKE = re.compile(r"\b(?:air|drone|missile|military|rocket|artillery|pre-emptive|retaliatory)\s*$", re.I)
 _RELATIVE = re.compile(
@@ -430,6 +432,10 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
             continue
         if event_type == "ACCUSE" and m.group(0).lower().startswith("accusing") and any(t == "SANCTION" for t, _ in types_here):
             continue  # "designated four officers, accusing them of ...": the sanction's reason
+        claim_that = _CLAIM_THAT.search(text, s.start, position) if event_type == "REQUEST" else None
+        if claim_that:
+            # "the government's claim that the US had urged protesters to use violence": an allegation
+            event_type, mode = "ACCUSE", "allege"
         if event_type in PHYSICAL_EVENTS:
             # Both look back only within the phrase (no punctuation between cue and trigger).
             clause_before = _CLAUSE_PUNCT.split(text[max(s.start, position - 90):position])[-1]
@@ -442,6 +448,8 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
         report = _build_report(text, s, ctx, event_type, mode, position, m.end())
         if report is None:
             continue
+        if claim_that:
+            _allegation_actors(report, s, ctx, claim_that.end(), position)
         if event_type in SPEECH_ACTS:
             report.stance = "asserted"
         elif negated:  # a source says it did not happen
@@ -481,6 +489,18 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
 
 
 _LIST_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _allegation_actors(report: EventReport, s: Sentence, ctx: dict, claim_end: int, position: int) -> None:
+    """"He reiterated the government's claim that the United States had urged ...": he (the
+    speaker) accuses the subject of the claimed deed."""
+    if _PRONOUN_SUBJECT.match(s.text) and ctx["last_person"]:
+        speaker = ctx["last_person"]
+        report.actor1, report.actor1_type, report.actor1_iso3 = speaker.name, speaker.actor_type, speaker.iso3
+    accused = next((m for m in s.mentions if claim_end <= m.start and m.end <= position and (m.iso3 or m.kind in {"person", "role"})), None)
+    if accused is not None:
+        report.actor2, report.actor2_iso3 = accused.name, accused.iso3
+        report.actor2_type = "foreign_state" if accused.actor_type == "state" and accused.iso3 and accused.iso3 != report.country_iso3 else accused.actor_type
 
 
 def _date_start(s: Sentence, report: EventReport) -> int:

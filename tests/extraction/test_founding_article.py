@@ -58,3 +58,9 @@ def test_nothing_invented(result):
 def test_indicator_mentions(result):
     assert {(m.indicator, m.claim_direction) for m in result.mentions} == {
         ("inflation_cpi_pct", "high"), ("fx_market_lcu_per_usd", "weak"), ("youth_unemployment_pct", "high")}
+
+
+def test_the_claim_that_the_us_urged_violence_is_khameneis_allegation(result):
+    (allegation,) = [r for r in result.reports if (r.event_type, r.event_mode) == ("ACCUSE", "allege")]
+    assert (allegation.actor1, allegation.actor2_iso3, allegation.actor2_type) == ("Ali Khamenei", "USA", "foreign_state")
+    assert "urged the protesters to use violence" in allegation.evidence_text
