@@ -281,7 +281,9 @@ def _main_country(sentences: list[Sentence], hint: str | None) -> str | None:
 
 _SAID_BEFORE = re.compile(
     r"\b(?:said|says|told|reported|announced|warned|stated|added|confirmed|denied)\s+"
-    r"(?:(?:[A-Z][\w-]*\s+){1,3}(?:radio|television|TV|newspaper|reporters|journalists)?\s*|reporters\s+|journalists\s+)?(?:late\s+|early\s+)?$")
+    r"(?:(?:[A-Z][\w-]*\s+){1,3}(?:radio|television|TV|newspaper|reporters|journalists)?\s*|reporters\s+|journalists\s+"
+    r"|(?:in|at|on) (?:a |an |the )?(?:\w+ )?(?:statement|address|speech|news conference|press conference|briefing|interview|"
+    r"television|TV|radio|social media|X|Twitter|Telegram)\s+)?(?:late\s+|early\s+)?$")
 # A date that starts a period ("since July 2022", "since the coup of 1 February 2021") dates no event.
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$", re.I)
 # A dateline ("NAIROBI, June 26 (AFP) -") gives the filing date, not an event's.

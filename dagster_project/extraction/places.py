@@ -26,7 +26,7 @@ class Place:
 
 
 _LOCATIVE = re.compile(
-    r"\b(?:in|at|near|from|outside|across|around|throughout|to|(?:city|town|province|region|capital|streets) of|capital(?: city)?)\s+"
+    r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ff]rom|[Oo]utside|[Aa]cross|[Aa]round|[Tt]hroughout|to|(?:city|town|province|region|capital|streets) of|capital(?: city)?)\s+"
     r"((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’-]+){0,2})"
 )
 
