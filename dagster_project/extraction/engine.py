@@ -86,7 +86,7 @@ _FUTURE_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:are|is|were|was|have been
 # protests", "last year's protests"), ...
 _DATED_NOUN = re.compile(
     r"(?:\bthe\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
-    r"(?:19|20)\d\d|\b(?:19|20)\d\d[’']s|\blast year[’']s|\b(?:previous|earlier|past|former)|\banniversary of (?:the )?)\s+(?:[\w-]+\s+)?$",
+    r"(?:19|20)\d\d|\bthe\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?|\b(?:19|20)\d\d[’']s|\blast year[’']s|\b(?:previous|earlier|past|former)|\banniversary of (?:the )?)\s+(?:[\w-]+\s+)?$",
     re.I)
 # ... or a reason given for something else ("sanctions over the repression of protesters",
 # "accusing them of overseeing the detention and torture", "responsible for the killing of").
@@ -99,9 +99,11 @@ _MOTIVE_BEFORE = re.compile(
     re.I)
 _DATED_AFTER = re.compile(  # "the finance bill protests of June 2024": a past protest named by its date
     r"\s+of\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d\b")
+_FORCE_WORDS = re.compile(r"\b(?:force|crush|punish|harsh|decisive|severe|consequences|death penalty|firm response|no mercy|"
+                          r"iron fist|met with|crack down|deal with|arrest|prosecut|toleran|tolerat|retaliat|respond)", re.I)
 _CLAIM_THAT = re.compile(r"\b(?:claim(?:s|ed)?|alleg(?:ed|es|ation|ations)|insist(?:ed|s)?|charg(?:ed|es)|accus\w+ (?:\w+ ){0,4}?of) that\b"
                          r"|\baccus\w+ (?:\w+ ){0,4}?of\b", re.I)
-_DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his|[Tt]hat|[Tt]heir|[Ii]ts)\s+$")
+_DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his|[Tt]hat|[Tt]heir|[Ii]ts)\s+$|\bsuch\s+$|\b(?:number|total|count|tally) of\s+$")
 _MILITARY_STRIKE = re.compile(r"\b(?:air|drone|missile|military|rocket|artillery|pre-emptive|retaliatory)\s*$", re.I)
 _RELATIVE = re.compile(
     r"\b(?P<deg>much|far|significantly|considerably|substantially|even|slightly|a lot|well)?\s*"
@@ -116,7 +118,7 @@ _FIGURE_NOUN = re.compile(r"\b(?:estimates?|figures?|numbers?|tolls?|counts?|tal
 _AUX = (r"(?:(?:have|has|had|be|been|being|was|were|is|are|yet|ever|even|actually|directly|reportedly)\s+){0,3}"
         r"(?:(?:use|used|using|deploy|deployed|resort to|resorted to)\s+)?")  # "did not use tear gas"
 _NEGATED = re.compile(
-    rf"(?:\b(?:not|never|no\s+longer)\s+|n[’']t\s+|\b(?:no\s+one|nobody|none|not\s+one|no\s+[\w-]+)\s+(?=(?:was|were|has|have|had|is|are)\b)){_AUX}$",
+    rf"(?:\b(?:not|never|no\s+longer)\s+(?:[\w-]+\s+){{0,2}}?(?:a\s+single|any)\s+|\bno\s+(?=$)|\b(?:not|never|no\s+longer)\s+|n[’']t\s+|\b(?:no\s+one|nobody|none|not\s+one|no\s+[\w-]+)\s+(?=(?:was|were|has|have|had|is|are)\b)){_AUX}$",
     re.I,
 )
 _COUNTED_BEFORE = re.compile(r"\b(?:counted|estimated|put (?:it|the (?:figure|number|total) )?at|tallied|said)\s+(?:only\s+|just\s+)?$", re.I)
@@ -434,6 +436,12 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
             continue
         if event_type == "ACCUSE" and m.group(0).lower().startswith("accusing") and any(t == "SANCTION" for t, _ in types_here):
             continue  # "designated four officers, accusing them of ...": the sanction's reason
+        trigger = m.group(0).lower()
+        if event_type == "THREATEN" and mode == "violence" and trigger.startswith(("warn", "a warning")) \
+                and not _FORCE_WORDS.search(text, position, s.end):
+            continue  # "the IMF warned that youth unemployment remained high" threatens no one
+        if event_type == "REQUEST" and trigger.startswith("called for") and any(t == "PROTEST" for t, _ in types_here):
+            continue  # "some 400 people called for an investigation": the protest's aim
         claim_that = _CLAIM_THAT.search(text, s.start, position) if event_type == "REQUEST" else None
         if claim_that:
             # "the government's claim that the US had urged protesters to use violence": an allegation
