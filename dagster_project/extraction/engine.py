@@ -44,7 +44,7 @@ _CLAUSE_WORDS = ("while", "whereas", "but", "though")  # _CLAUSE_BREAK's words (
 _ECON_CLAUSE_BREAK = re.compile(r",|;|\s+and\s+|\s+while\s+|\s+but\s+|\s+as\s+")
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
 _REPORTING = re.compile(
-    r"\b(?:said|says|say|told|reported|reports|claimed|claims|alleged|alleges|accused|admitted|acknowledged|estimated|"
+    r"\b(?:said|says|say|tells|told|reported|reports|claimed|claims|alleged|alleges|accused|admitted|acknowledged|estimated|"
     r"confirmed|announced|stated|documented|recorded|verified|counted)\b|\beyewitness|\bwitnesses\b"
     r"|\bput (?:the|their) (?:crowd|number|figure|toll|death toll|turnout)\b",
     re.I,
@@ -52,7 +52,7 @@ _REPORTING = re.compile(
 _REPORTING_FAMILY = lx.family(_REPORTING, prefixes=(
     "said", "says", "told", "reported", "reports", "claimed", "claims", "alleged", "alleges", "accused", "admitted",
     "acknowledged", "estimated", "confirmed", "announced", "stated", "documented", "recorded", "verified", "eyewitness",
-    "witnesses", "say", "counted", "put"))
+    "witnesses", "say", "counted", "put", "tells"))
 # "over reports that ...", "the claims of": nouns, not someone saying something.
 _NOUN_BEFORE = re.compile(r"\b(?:over|amid|after|following|despite|denied|dismissed|rejected|the|these|those|such|of|to|on)\s+$", re.I)
 
@@ -103,7 +103,8 @@ _FORCE_WORDS = re.compile(r"\b(?:force|crush|punish|harsh|decisive|severe|conseq
                           r"iron fist|met with|crack down|deal with|arrest|prosecut|toleran|tolerat|retaliat|respond)", re.I)
 _CLAIM_THAT = re.compile(r"\b(?:claim(?:s|ed)?|alleg(?:ed|es|ation|ations)|insist(?:ed|s)?|charg(?:ed|es)|accus\w+ (?:\w+ ){0,4}?of) that\b"
                          r"|\baccus\w+ (?:\w+ ){0,4}?of\b", re.I)
-_DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his|[Tt]hat|[Tt]heir|[Ii]ts)\s+$|\bsuch\s+$|\b(?:number|total|count|tally) of\s+$")
+_DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his|[Tt]hat|[Tt]heir|[Ii]ts)\s+$")
+_REFERRING = re.compile(r"\bsuch\s+$|\b(?:number|total|count|tally) of\s+$")  # "the second such protest": always an earlier one
 _MILITARY_STRIKE = re.compile(r"\b(?:air|drone|missile|military|rocket|artillery|pre-emptive|retaliatory)\s*$", re.I)
 _RELATIVE = re.compile(
     r"\b(?P<deg>much|far|significantly|considerably|substantially|even|slightly|a lot|well)?\s*"
@@ -488,7 +489,7 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
         if own_date and report.event_date is not None:  # "The arrests came after a sit-in on 3 March": the sit-in's date
             own_date = not any(position < p < _date_start(s, report) for p, *_ in found)
         anaphoric = event_type in PHYSICAL_EVENTS and not weak and (
-            (bool(_DEFINITE.search(before)) and not own_date) or report.stance == "denied")
+            (bool(_DEFINITE.search(before)) and not own_date) or report.stance == "denied" or bool(_REFERRING.search(before)))
         out.append(Candidate(report, s.index, score, weak=weak, anaphoric=anaphoric))
         # "Marches were held in Buenos Aires, Cordoba and Rosario": one event in each place.
         for place in _listed_with(text, s, report.location) if event_type in PHYSICAL_EVENTS else ():
@@ -770,6 +771,9 @@ def _claimant(text: str, s: Sentence, clause: tuple[int, int], position: int, ct
         speakers = [m for m in in_clause if m.end <= verb.start()]
         if speakers:
             return speakers[-1]
+        named = _named_speaker(text, clause[0], verb.start())
+        if named is not None:
+            return named  # "The Front said 212 of its supporters had been arrested"
     later_verb = _reporting(text, position, s.end)
     if later_verb is not None:
         between = [m for m in capable if position <= m.start and m.end <= later_verb.start()]
@@ -778,6 +782,9 @@ def _claimant(text: str, s: Sentence, clause: tuple[int, int], position: int, ct
         after = [m for m in capable if m.start >= later_verb.end() and m.start - later_verb.end() < 4]
         if after:
             return after[0]  # "..., said Amnesty"
+        named = _named_speaker(text, position, later_verb.start())
+        if named is not None:
+            return named  # "..., the Prosecutor General's Office said"
     if _reporting(text, s.start, s.end) is None and not lx.table("attribution.csv").any_in(text, clause[0], clause[1]):
         return None  # no one is said to say it: the outlet states it
     before = [m for m in in_clause if m.end <= position]
@@ -786,6 +793,28 @@ def _claimant(text: str, s: Sentence, clause: tuple[int, int], position: int, ct
     if _PRONOUN_SUBJECT.match(s.text) and ctx["last_person"]:
         return ctx["last_person"]
     return None
+
+
+_SPEAKER_PUNCT = re.compile(r"[,;:(\"“”]")
+_NOT_A_SPEAKER = re.compile(r"^(?:he|she|they|it|we|i|you|this|that|these|those|who|which)$|\d", re.I)
+
+
+def _named_speaker(text: str, start: int, verb_start: int) -> Mention | None:
+    """The noun phrase right before a verb of saying, when the lexicons do not know it:
+    "The Cali health secretariat tells us", "the university's rector said". Its claimant
+    type comes from the words of its name (`lexicon/speaker_keywords.csv`)."""
+    phrase = _SPEAKER_PUNCT.split(text[start:verb_start])[-1].strip()
+    phrase = re.sub(r"^(?:and|but|while|as|then|also)\s+", "", phrase, flags=re.I)
+    words = phrase.split()
+    if not words or len(words) > 8 or _NOT_A_SPEAKER.search(phrase) or _NOT_A_SPEAKER.match(words[-1]):
+        return None
+    claimant_type = next((row["claimant_type"] for _, row in lx.table("speaker_keywords.csv").finditer(phrase)), None)
+    if claimant_type is None:
+        return None
+    name = re.sub(r"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+", "", phrase)
+    actor_type = next((a for a, c in CLAIMANT_TYPE_OF_ACTOR.items() if c == claimant_type and a != "protesters"), "protesters")
+    at = verb_start - len(phrase)
+    return Mention(at, verb_start, phrase, name, actor_type, None, "body")
 
 
 def _claim_stance(text: str, clause: tuple[int, int], s: Sentence) -> str:

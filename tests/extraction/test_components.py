@@ -291,3 +291,16 @@ def test_a_press_release_publisher_speaks_for_itself():
     result = extract_article(text, article_id="o", published=dt.date(2025, 3, 5), outlet="Odhikar")
     (request,) = [r for r in result.reports if r.event_type == "REQUEST"]
     assert (request.actor1, request.actor1_type) == ("Odhikar", "ngo")  # "Odhikar demands": an advocacy voice
+
+
+@pytest.mark.parametrize(
+    "text, claimant, claimant_type",
+    [
+        ("The Front said 212 of its supporters had been arrested since Monday.", "Front", "opposition"),
+        ("The Cali health secretariat tells us 27 people were treated in hospital.", "Cali health secretariat", "state"),
+        ("The death toll has risen to 19, the Prosecutor General's Office said on Friday.", "Prosecutor General's Office", "state"),
+    ],
+)
+def test_a_speaker_the_lexicons_do_not_know_is_typed_by_its_name(text, claimant, claimant_type):
+    (claim,) = extract_article(text, article_id="k", published=dt.date(2025, 9, 20), outlet="Wire").claims
+    assert (claim.claimant, claim.claimant_type) == (claimant, claimant_type)
