@@ -290,7 +290,7 @@ _SAID_BEFORE = re.compile(
 # A date that starts a period ("since July 2022", "since the coup of 1 February 2021") dates no event.
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$", re.I)
 # A dateline ("NAIROBI, June 26 (AFP) -") gives the filing date, not an event's.
-_DATELINE = re.compile(r"\A\s*[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w .]+?)?,\s*[A-Z][a-z]+\.? \d{1,2}(?:,? \d{4})?\s*(?:\([^)]{1,40}\)\s*)?[-–—]")
+_DATELINE = re.compile(r"\A\s*[A-Z][A-Z .'’/-]+(?:,\s*[A-Z][\w .]+?)?,\s*[A-Z][a-z]+\.? \d{1,2}(?:,? \d{4})?\s*(?:\([^)]{1,40}\)\s*)?[-–—]")
 
 
 def event_dates(text: str, s: Sentence) -> list[DateMention]:
