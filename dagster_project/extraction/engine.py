@@ -80,8 +80,11 @@ _TALLY_BY = re.compile(r"\b(?:tally|count|figures?|estimates?|data) (?:by|from|c
 _FUTURE_BEFORE = re.compile(
     r"\b(?:will|would|shall|plans? to|planned to|planning to|promised|promising|vowed to|vows to|threaten(?:ed|s)? to|"
     r"set to|intends? to|intended to|called for (?:further|more|new|fresh)|urged (?:\w+ ){0,3}to (?:keep|continue)|"
-    r"called on (?:\w+ ){0,3}to (?:keep|continue))\b[^,;.:!?]{0,50}$|\b(?:further|more|fresh|new) $", re.I)
-_FUTURE_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:are|is|were|was|have been|has been) (?:planned|scheduled|expected|due|called for)\b", re.I)
+    r"called on (?:\w+ ){0,3}to (?:keep|continue)|ahead of)\b[^,;.:!?]{0,50}$|\b(?:further|more|fresh|new) $"
+    r"|\b(?:urged|urging|called on|calling on|asked|asking|told|telling|encouraged) (?:\w+ ){0,3}to\s+$", re.I)
+_FUTURE_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,3}?(?:(?:are|is|were|was|have been|has been)\s+)?(?:planned|scheduled|expected|due|called|set)\s+(?:for|on|to)\b"
+    r"|^\s*(?:[\w-]+\s+){0,2}?(?:are|is|were|was|have been|has been) (?:planned|scheduled|expected|due|called for)\b", re.I)
 # ... a past event named by its date ("the 2019 fuel protests", "born in the November 2024
 # protests", "last year's protests"), ...
 _DATED_NOUN = re.compile(
@@ -435,6 +438,9 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
             continue
         if event_type == "MOBILIZE" and not any(x.actor_type == "security_forces" for x in s.mentions):
             continue
+        if (event_type, mode) == ("PROTEST", "demonstrate") and ("PROTEST", "riot") in types_here \
+                and m.group(0).lower() not in {"protesters", "demonstrators"}:
+            continue  # "strikers marched ...; some of them broke into the building": one protest, a riot
         if event_type == "ACCUSE" and m.group(0).lower().startswith("accusing") and any(t == "SANCTION" for t, _ in types_here):
             continue  # "designated four officers, accusing them of ...": the sanction's reason
         trigger = m.group(0).lower()
@@ -598,7 +604,13 @@ def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str,
             country = place.iso3
         else:
             located = _first(mentions, lambda m: m.kind == "country" and _LOCATIVE_COUNTRY.search(text[max(s.start, m.start - 12):m.start]))
-            country = located.iso3 if located else main
+            country = located.iso3 if located else None
+            previous = ctx["place_before"]
+            if country is None and previous is not None and previous[1] != main:
+                # The story goes on where the last sentence of the paragraph was ("In Istanbul, police
+                # fired tear gas ... The governor's office said 37 people were detained").
+                country = previous[1]
+            country = country or main
     elif country is None:
         country = (actor1.iso3 if actor1 and actor1.iso3 else None) or main
 
@@ -1043,15 +1055,20 @@ def _extract(text: str, article_id: str, published, country_hint, outlet) -> Ext
     ctx = {
         "article_id": article_id, "published": published, "outlet": outlet, "outlet_type": outlet_type(outlet, text),
         "main_country": _main_country(sentences, country_hint),
-        "last_person": None, "lead_date": None, "anchor": None, "dated": {},
+        "last_person": None, "lead_date": None, "anchor": None, "dated": {}, "place_before": None,
     }
     candidates: list[Candidate] = []
     drafts: list[ClaimDraft] = []
     mentions: list[IndicatorMention] = []
     for s in sentences:
+        if s.index and "\n\n" in text[sentences[s.index - 1].end:s.start]:
+            ctx["place_before"] = None  # a new paragraph starts afresh
         candidates += _event_candidates(text, s, ctx)
         drafts += _claims(text, s, ctx)
         mentions += _mentions(text, s, ctx)
+        located_here = [m for m in s.mentions if m.kind == "country" and _LOCATIVE_COUNTRY.search(text[max(s.start, m.start - 12):m.start])]
+        if s.places or located_here:
+            ctx["place_before"] = (s.places[0][2], s.places[0][2].iso3) if s.places else (None, located_here[0].iso3)
         persons = [m for m in s.mentions if m.kind == "person"]
         if persons:
             ctx["last_person"] = persons[0] if s.text.startswith(persons[0].text) else persons[-1]

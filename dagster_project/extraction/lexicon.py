@@ -128,9 +128,10 @@ def first_literals(pattern: str) -> set[str] | None:
         if alt.startswith("[A-Z]"):
             out.add(CAPITALIZED)  # any capitalised word
             continue
-        if alt.startswith("(") and not alt.startswith("(?") or alt.startswith("(?:") or alt.startswith("(?P<"):
+        if alt.startswith("(") and not alt.startswith("(?") or alt.startswith(("(?:", "(?P<", "(?-i:", "(?i:")):
             end = _group_end(alt, 0)
-            opening = 1 if not alt.startswith("(?") else 3 if alt.startswith("(?:") else alt.index(">") + 1
+            opening = (1 if not alt.startswith("(?") else 3 if alt.startswith("(?:") else alt.index(":") + 1
+                       if alt.startswith(("(?-i:", "(?i:")) else alt.index(">") + 1)
             inner = first_literals(alt[opening:end])
             if inner is None:
                 return None

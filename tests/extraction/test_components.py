@@ -304,3 +304,14 @@ def test_a_press_release_publisher_speaks_for_itself():
 def test_a_speaker_the_lexicons_do_not_know_is_typed_by_its_name(text, claimant, claimant_type):
     (claim,) = extract_article(text, article_id="k", published=dt.date(2025, 9, 20), outlet="Wire").claims
     assert (claim.claimant, claim.claimant_type) == (claimant, claimant_type)
+
+
+def test_the_story_stays_where_the_paragraph_is_and_a_march_that_turns_violent_is_a_riot():
+    text = ("Thousands marched in Tel Aviv on Tuesday. In Istanbul, police fired tear gas at people who tried to march "
+            "to the consulate on Tuesday. The governor's office said 37 people were detained.\n\n"
+            "On Wednesday, strikers marched on the district administration in Aktau; some of them broke into the building.")
+    reports = extract_article(text, article_id="p", published=dt.date(2026, 6, 24), country_hint="ISR").reports
+    arrest = next(r for r in reports if r.event_type == "COERCE")
+    assert arrest.country_iso3 == "TUR"
+    kulsary = [r.event_mode for r in reports if r.event_type == "PROTEST" and r.country_iso3 == "KAZ"]
+    assert kulsary == ["riot"]
