@@ -126,6 +126,8 @@ _NEGATED = re.compile(
     re.I,
 )
 _COUNTED_BEFORE = re.compile(r"\b(?:counted|estimated|put (?:it|the (?:figure|number|total) )?at|tallied|said)\s+(?:only\s+|just\s+)?$", re.I)
+_SUBSET_AFTER = re.compile(r"\s+of (?:them|whom)\b", re.I)
+_AND_NEXT = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}?and\s+")
 _SUBSET = re.compile(r"\b(?:including|among them|of whom|of them|among whom)\s+$", re.I)
 _TARGET_PREP = re.compile(r"\b(?:against|on|targeting|to punish|over)\s+$", re.I)
 _PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\b")
@@ -136,7 +138,7 @@ _CLAUSE_PUNCT = re.compile(r"[,;:]")
 _IN_BEFORE = re.compile(r"\bin\s+$")
 _SUBSET_ASIDE = re.compile(r",\s*(?:including|among them|among whom)[^,;]*,")  # "215 people, including 27 children, have been killed"
 _PHRASE_CUT = re.compile(r"\d|[;:()]|\s[-–]\s")
-_SHORT_GAP = re.compile(r"[\s\"“”]*(?:of\s+)?(?:[\w’'-]+[\"“”]?\s+){0,4}?")  # quotes allowed: "only a few" people
+_SHORT_GAP = re.compile(r"[\s\"“”]*(?:of\s+)?(?:[\w’'-]+[\"“”]?\s+[\"“]?){0,6}?")  # quotes allowed: "only a few" people
 _ARTICLE_GAP = re.compile(r"\s*(?:the\s+|in\s+the\s+|a\s+)?")
 _VICTIM_GROUP = re.compile(r"\s+((?:[\w’'-]+\s*){1,7}?)(?=[,.;)]|$|\s+(?:and|who|were|had)\b)")
 
@@ -783,7 +785,7 @@ def _claimant(text: str, s: Sentence, clause: tuple[int, int], position: int, ct
         speakers = [m for m in in_clause if m.end <= verb.start()]
         if speakers:
             return speakers[-1]
-        named = _named_speaker(text, clause[0], verb.start())
+        named = _named_speaker(text, clause[0], verb.start(), ctx["outlet"], ctx["outlet_type"])
         if named is not None:
             return named  # "The Front said 212 of its supporters had been arrested"
     later_verb = _reporting(text, position, s.end)
@@ -794,7 +796,7 @@ def _claimant(text: str, s: Sentence, clause: tuple[int, int], position: int, ct
         after = [m for m in capable if m.start >= later_verb.end() and m.start - later_verb.end() < 4]
         if after:
             return after[0]  # "..., said Amnesty"
-        named = _named_speaker(text, position, later_verb.start())
+        named = _named_speaker(text, position, later_verb.start(), ctx["outlet"], ctx["outlet_type"])
         if named is not None:
             return named  # "..., the Prosecutor General's Office said"
     if _reporting(text, s.start, s.end) is None and not lx.table("attribution.csv").any_in(text, clause[0], clause[1]):
@@ -811,11 +813,17 @@ _SPEAKER_PUNCT = re.compile(r"[,;:(\"“”]")
 _NOT_A_SPEAKER = re.compile(r"^(?:he|she|they|it|we|i|you|this|that|these|those|who|which)$|\d", re.I)
 
 
-def _named_speaker(text: str, start: int, verb_start: int) -> Mention | None:
+_ACTOR_OF_CLAIMANT = {"ngo": "ngo", "state": "state", "state_media": "state_media", "international_org": "international_org",
+                      "media": "media", "opposition": "opposition", "witness": "witness"}
+
+
+def _named_speaker(text: str, start: int, verb_start: int, outlet: str | None = None, outlet_kind: str = "media") -> Mention | None:
     """The noun phrase right before a verb of saying, when the lexicons do not know it:
     "The Cali health secretariat tells us", "the university's rector said". Its claimant
     type comes from the words of its name (`lexicon/speaker_keywords.csv`)."""
     phrase = _SPEAKER_PUNCT.split(text[start:verb_start])[-1].strip()
+    if outlet and re.match(r"(?:our|we)\b", phrase, re.I):  # "our Office has documented": the publisher
+        return Mention(verb_start - len(phrase), verb_start, phrase, outlet, _ACTOR_OF_CLAIMANT.get(outlet_kind, "media"), None, "body")
     phrase = re.sub(r"^(?:and|but|while|as|then|also)\s+", "", phrase, flags=re.I)
     words = phrase.split()
     if not words or len(words) > 8 or _NOT_A_SPEAKER.search(phrase) or _NOT_A_SPEAKER.match(words[-1]):
@@ -847,21 +855,27 @@ def _claims(text: str, s: Sentence, ctx: dict) -> list[ClaimDraft]:
     if not numbers and not relative_possible:
         return drafts
     clauses = _clauses(s)
+    previous_end = None  # where the last claimed figure's words end
     for number in numbers:
         if number.followed_by_unit:
             continue
         quantity = _quantity(text, s, number)
         part_of = None
         victim_group = None
-        if _SUBSET.search(text[max(s.start, number.start - 25):number.start]) and out:
+        subset_after = _SUBSET_AFTER.match(text, number.end, s.end)  # "15 injured, five of them seriously"
+        if (_SUBSET.search(text[max(s.start, number.start - 25):number.start]) or subset_after) and out:
             part_of = out[-1]
-            quantity = quantity or part_of.quantity
+            quantity = part_of.quantity if subset_after else quantity or part_of.quantity
             tail = _VICTIM_GROUP.match(text, number.end, s.end)
-            victim_group = tail.group(1).strip() if tail else None
+            victim_group = tail.group(1).strip() if tail and not subset_after else None
+        if (quantity in (None, "participants") and out and out[-1].quantity != "participants" and previous_end is not None
+                and _AND_NEXT.fullmatch(text, previous_end, number.start)):
+            quantity = out[-1].quantity  # "treated three bank employees and two protesters": both treated
         if quantity is None and out and _COUNTED_BEFORE.search(text, max(s.start, number.start - 30), number.start):
             quantity = out[-1].quantity  # "8,000 farmers took part; the interior ministry counted 5,200"
         if quantity is None or (number.is_year_like and not part_of):
             continue
+        previous_end = number.end
         clause = _clause_of(clauses, number.start)
         who = _claimant(text, s, clause, number.start, ctx)
         claim = Claim(

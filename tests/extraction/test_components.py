@@ -315,3 +315,21 @@ def test_the_story_stays_where_the_paragraph_is_and_a_march_that_turns_violent_i
     assert arrest.country_iso3 == "TUR"
     kulsary = [r.event_mode for r in reports if r.event_type == "PROTEST" and r.country_iso3 == "KAZ"]
     assert kulsary == ["riot"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The death toll from Wednesday's unrest in the oil town has risen to 19, the prosecutors said.", [("deaths", 19)]),
+        ("The prosecutors said that 164 people had sought medical help.", [("injuries", 164)]),
+        ("Police put the number of arrests at 74.", [("arrests", 74)]),
+        ("The rector said 37 students had been detained and 15 injured, five of them seriously.",
+         [("arrests", 37), ("injuries", 15), ("injuries", 5)]),
+        ("The Red Cross said it had treated three bank employees and two protesters for smoke inhalation.",
+         [("injuries", 3), ("injuries", 2)]),
+        ("Rights groups say at least 18 people have been sentenced to death.", []),
+    ],
+)
+def test_more_ways_of_stating_a_figure(text, expected):
+    claims = extract_article(text, article_id="f", published=dt.date(2026, 1, 9)).claims
+    assert [(c.quantity, c.value_low) for c in claims] == expected
