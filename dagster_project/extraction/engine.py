@@ -323,7 +323,8 @@ def _nearest_date(s: Sentence, position: int, text: str = "", physical: bool = T
         dates = sorted(dates + s.since_dates, key=lambda d: d.start)
     if not dates:
         return None
-    after = [d for d in dates if d.start >= position]
+    # "last year's protests", "Wednesday's unrest": a date in the possessive dates the noun after it.
+    after = [d for d in dates if d.start >= position and text[d.end:d.end + 2] not in ("'s", "’s")]
     before = [d for d in dates if d.start < position]
     # A date after a comma belongs to the next clause ("marched on parliament, a year after
     # ... the protests of June 2024") when the trigger's own clause has one before it.
@@ -440,9 +441,6 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
             continue
         if event_type == "MOBILIZE" and not any(x.actor_type == "security_forces" for x in s.mentions):
             continue
-        if (event_type, mode) == ("PROTEST", "demonstrate") and ("PROTEST", "riot") in types_here \
-                and m.group(0).lower() not in {"protesters", "demonstrators"}:
-            continue  # "strikers marched ...; some of them broke into the building": one protest, a riot
         if event_type == "ACCUSE" and m.group(0).lower().startswith("accusing") and any(t == "SANCTION" for t, _ in types_here):
             continue  # "designated four officers, accusing them of ...": the sanction's reason
         trigger = m.group(0).lower()
@@ -710,6 +708,13 @@ def _merge_reports(candidates: list[Candidate]) -> tuple[list[EventReport], dict
             if same:
                 key = same[0]
         groups.setdefault(key, []).append(c)
+    # "strikers marched ...; some of them broke into the building": one protest, a riot.
+    for key in [k for k in groups if k[:2] == ("PROTEST", "demonstrate")]:
+        sentences = {c.sentence for c in groups[key] if not c.weak}
+        riot = next((k for k in groups if k[:3] == ("PROTEST", "riot", key[2]) and k[4] == key[4]
+                     and sentences & {c.sentence for c in groups[k]}), None)
+        if riot is not None:
+            groups[riot].extend(groups.pop(key))
     for key in [k for k in groups if k[0] == "ASSAULT" and k[1] == "kill"]:
         target = next((k for k in groups if k[0] == "ASSAULT" and k[1] != "kill" and k[2] == key[2]
                        and any(c.report.stance != "denied" for c in groups[k])), None)
@@ -722,8 +727,10 @@ def _merge_reports(candidates: list[Candidate]) -> tuple[list[EventReport], dict
         best = max(members, key=lambda c: (not c.anaphoric, c.score, -c.sentence))
         report = best.report
         stances = {c.report.stance for c in members}
-        if "asserted" in stances and report.stance != "asserted":
-            best = max((c for c in members if c.report.stance == "asserted"), key=lambda c: (not c.anaphoric, c.score, -c.sentence))
+        if "asserted" in stances and report.stance != "asserted" and not all(c.anaphoric for c in members if c.report.stance == "asserted"):
+            asserted = [c for c in members if c.report.stance == "asserted" and not c.anaphoric] \
+                or [c for c in members if c.report.stance == "asserted"]
+            best = max(asserted, key=lambda c: (not c.anaphoric, c.score, -c.sentence))
             report = best.report
         report.report_id = _id(report.article_id, "report", report.event_type, report.event_mode, report.evidence_start,
                                report.location, report.event_date, report.actor1, report.actor2_iso3)
