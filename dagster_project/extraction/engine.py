@@ -478,6 +478,7 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
                 rejection = _build_report(text, s, ctx, "REJECT", "deny", verb.start(), verb.end())
                 if rejection is not None:
                     rejection.confidence = 0.6
+                    rejection.country_iso3 = report.country_iso3  # where the denied event was
                     out.append(Candidate(rejection, s.index, 1.0))
         elif denial is not None and denial.start() < position and m.group(0).lower() not in {"protesters", "demonstrators"}:
             report.stance = "denied"
@@ -611,6 +612,10 @@ def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str,
                 # fired tear gas ... The governor's office said 37 people were detained").
                 country = previous[1]
             country = country or main
+    elif country is None and event_type in SPEECH_ACTS and main:
+        # What a statement is about: "the US embassy called for the activists' release" in a
+        # story from Cambodia is about Cambodia (as a sanction is coded by its target).
+        country = main
     elif country is None:
         country = (actor1.iso3 if actor1 and actor1.iso3 else None) or main
 
