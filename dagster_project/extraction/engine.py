@@ -138,6 +138,7 @@ _CLAUSE_PUNCT = re.compile(r"[,;:]")
 _IN_BEFORE = re.compile(r"\bin\s+$")
 _SUBSET_ASIDE = re.compile(r",\s*(?:including|among them|among whom)[^,;]*,")  # "215 people, including 27 children, have been killed"
 _PHRASE_CUT = re.compile(r"\d|[;:()]|\s[-–]\s")
+_SPEECH_IN_GAP = re.compile(r"\b(?:said|say|says|told|tell|tells|reported|claimed|claim|claims|added|stated)\b", re.I)
 _SHORT_GAP = re.compile(r"[\s\"“”]*(?:of\s+)?(?:[\w’'-]+[\"“”]?\s+[\"“]?){0,6}?")  # quotes allowed: "only a few" people
 _ARTICLE_GAP = re.compile(r"\s*(?:the\s+|in\s+the\s+|a\s+)?")
 _VICTIM_GROUP = re.compile(r"\s+((?:[\w’'-]+\s*){1,7}?)(?=[,.;)]|$|\s+(?:and|who|were|had)\b)")
@@ -761,8 +762,8 @@ def _quantity(text: str, s: Sentence, number) -> str | None:
     after_words, before_words = lx.quantity_tables()
     for m, row in after_words.finditer(after):
         gap = after[:m.start()]
-        if not _SHORT_GAP.fullmatch(gap) or "," in gap or "." in gap:
-            continue
+        if not _SHORT_GAP.fullmatch(gap) or "," in gap or "." in gap or _SPEECH_IN_GAP.search(gap):
+            continue  # "Two residents said police had killed him": the two are speakers, not the dead
         if best is None or (best[1] == "participants" and row["quantity"] != "participants"):
             best = (m.start(), row["quantity"])
     before = text[max(s.start, number.start - 60):number.start]

@@ -110,7 +110,7 @@ def _pattern() -> re.Pattern:
 
 
 _UNIT_AFTER = re.compile(
-    r"\s*(?:%|percent|per cent|percentage|dollars?|\$|euros?|pounds?|rials?|tomans?|lira|liras|bolivars?|rupees?|"
+    r"\s*-?\s*(?:%|percent|per cent|percentage|dollars?|\$|euros?|pounds?|rials?|tomans?|lira|liras|bolivars?|rupees?|"
     r"barrels?|tons?|tonnes?|km|kilomet|miles?|years?|year-old|months?|days?|weeks?|hours?|minutes?|am\b|pm\b|a\.m|p\.m|"
     r"billion|points?|times|fold)",
     re.IGNORECASE,

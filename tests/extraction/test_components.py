@@ -333,3 +333,14 @@ def test_the_story_stays_where_the_paragraph_is_and_a_march_that_turns_violent_i
 def test_more_ways_of_stating_a_figure(text, expected):
     claims = extract_article(text, article_id="f", published=dt.date(2026, 1, 9)).claims
     assert [(c.quantity, c.value_low) for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 19-year-old protester was killed in the clashes.",  # an age, not a toll
+        "Two residents said police had killed him.",  # the two are speakers, not the dead
+    ],
+)
+def test_no_figure_is_invented(text):
+    assert extract_article(text, article_id="i", published=dt.date(2026, 1, 9)).claims == []
