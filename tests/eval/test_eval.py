@@ -74,12 +74,23 @@ def test_extractor_meets_the_targets_on_the_team_corpus():
     assert report.claims.f1 >= 0.90, report.claims.as_dict()
 
 
-def test_extractor_holds_its_scores_on_the_blind_set():
-    """The blind set was written without sight of the rules; first scored at event F1 0.60 and
-    claim F1 0.52, it then guided general fixes. These floors keep those fixes from regressing."""
-    blind = HERE / "blind"
-    report = evaluate(corpus_dir=blind / "corpus", gold_dir=blind / "gold")
-    assert report.articles >= 24
-    assert report.events.f1 >= 0.88, report.events.as_dict()
-    assert report.claims.f1 >= 0.88, report.claims.as_dict()
-    assert report.mentions.f1 >= 0.85, report.mentions.as_dict()
+@pytest.mark.parametrize(
+    "name, articles, events, claims, mentions",
+    [
+        # Written without sight of the rules; first scored at event F1 0.60 / claim F1 0.52,
+        # then used to find general fixes. The floors keep those fixes from regressing.
+        ("blind", 24, 0.88, 0.88, 0.85),
+        # Written blind; its error categories (first score 0.69 / 0.63) guided later fixes.
+        ("holdout", 20, 0.80, 0.82, 0.90),
+        # Written blind and never tuned on (scored once at 0.764 / 0.711): a loose floor
+        # that only catches a regression, so that the set stays an honest measure.
+        ("final", 16, 0.70, 0.65, 0.80),
+    ],
+)
+def test_extractor_holds_its_scores_on_the_other_labelled_sets(name, articles, events, claims, mentions):
+    folder = HERE / name
+    report = evaluate(corpus_dir=folder / "corpus", gold_dir=folder / "gold")
+    assert report.articles >= articles
+    assert report.events.f1 >= events, report.events.as_dict()
+    assert report.claims.f1 >= claims, report.claims.as_dict()
+    assert report.mentions.f1 >= mentions, report.mentions.as_dict()
