@@ -850,6 +850,22 @@ def _named_speaker(text: str, start: int, verb_start: int, outlet: str | None = 
     return Mention(at, verb_start, phrase, name, actor_type, None, "body")
 
 
+_SINGULAR_TITLE = re.compile(r"\b(?:spokes(?:man|woman|person)|minister|governor|mayor|commander|chief|commissioner|president|"
+                             r"prosecutor|rector|secretary|general|director|head|leader|ombudsman|ambassador)$", re.I)
+
+
+def _titled_speaker(text: str, s: Sentence, ctx: dict) -> Mention | None:
+    """A single official who speaks in the sentence ("The police commander said"): the one a
+    following "He said" refers to."""
+    verb = _reporting(text, s.start, s.end)
+    if verb is None:
+        return None
+    before = [m for m in s.mentions if m.end <= verb.start() and m.claimant_type]
+    named = before[-1] if before and verb.start() - before[-1].end < 3 else _named_speaker(text, s.start, verb.start(), ctx["outlet"], ctx["outlet_type"])
+    phrase = text[named.start:named.end].strip() if named is not None else ""
+    return named if named is not None and _SINGULAR_TITLE.search(phrase) else None
+
+
 def _claim_stance(text: str, clause: tuple[int, int], s: Sentence) -> str:
     for span in (clause, (s.start, s.end)):
         for _, row in lx.table("attribution.csv").finditer(text, span[0], span[1]):
@@ -1099,6 +1115,10 @@ def _extract(text: str, article_id: str, published, country_hint, outlet) -> Ext
         persons = [m for m in s.mentions if m.kind == "person"]
         if persons:
             ctx["last_person"] = persons[0] if s.text.startswith(persons[0].text) else persons[-1]
+        elif not _PRONOUN_SUBJECT.match(s.text):
+            titled = _titled_speaker(text, s, ctx)
+            if titled is not None:
+                ctx["last_person"] = titled  # "The police commander said ... He said 31 were arrested"
         if ctx["lead_date"] is None:
             ctx["lead_date"] = next((d for d in event_dates(text, s) if d.date and d.relative), None)
     reports, by_sentence = _merge_reports(candidates)

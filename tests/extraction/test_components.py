@@ -344,3 +344,9 @@ def test_more_ways_of_stating_a_figure(text, expected):
 )
 def test_no_figure_is_invented(text):
     assert extract_article(text, article_id="i", published=dt.date(2026, 1, 9)).claims == []
+
+
+def test_he_said_refers_to_the_official_who_spoke_before():
+    text = "The police commander said officers had used only tear gas. He said 31 people were arrested."
+    (claim,) = extract_article(text, article_id="h", published=dt.date(2026, 1, 9), outlet="Wire").claims
+    assert (claim.value_low, claim.claimant, claim.claimant_type) == (31, "police commander", "state")
