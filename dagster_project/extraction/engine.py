@@ -114,6 +114,8 @@ _RELATIVE = re.compile(
     r"(?P<cmp>lower|higher|smaller|larger|greater|bigger)\b",
     re.I,
 )
+_FIGURE_NOUN_QUANTITY = {"turnout": "participants", "crowd": "participants", "crowds": "participants",
+                         "attendance": "participants", "toll": "deaths", "tolls": "deaths"}
 _COMPARATIVES = ("lower", "higher", "smaller", "larger", "greater", "bigger")  # _RELATIVE's words, for a quick test
 _FIGURE_NOUN = re.compile(r"\b(?:estimates?|figures?|numbers?|tolls?|counts?|tally|tallies|turnout|crowds?|attendance)\b", re.I)
 # A trigger its own clause says did not happen: "did not open fire", "never arrested",
@@ -641,8 +643,10 @@ def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str,
     shifted = _days_after(text, s, position, date, ctx) if physical or event_type == "SANCTION" else None
     if shifted is not None:
         date = shifted
-    elif date is None and not _CUMULATIVE.search(s.text) and not s.since_dates:
-        date = ctx["lead_date"]  # a wire story reports one news day: undated sentences share the lead's date
+    elif date is None and not _CUMULATIVE.search(s.text) and not s.since_dates and (not physical or s.index >= ctx["lead_sentence"]):
+        # A wire story reports one news day: undated sentences share the lead's date (a summary
+        # of physical events before the lead's date stays undated; a statement there does not).
+        date = ctx["lead_date"]
     vocab = lx.event_vocab().get((event_type, mode), {})
     acled_type, acled_sub = vocab.get("acled_event_type") or None, vocab.get("acled_sub_event_type") or None
     if event_type == "ASSAULT" and actor2 is not None and actor2.actor_type == "protesters" and mode in {"firearms", "kill"}:
@@ -932,12 +936,18 @@ def _claims(text: str, s: Sentence, ctx: dict) -> list[ClaimDraft]:
         out.append(claim)
         if not part_of:
             ctx["anchor"] = claim
+            ctx["anchors"][claim.quantity] = claim
     # Relative claims: "much lower", "far higher" than a figure stated earlier.
     for clause in clauses if relative_possible else ():
         m = _RELATIVE.search(text, clause[0], clause[1])
         anchor = ctx.get("anchor")
-        if not m or anchor is None or not _FIGURE_NOUN.search(text, clause[0], clause[1]):
+        noun = _FIGURE_NOUN.search(text, clause[0], clause[1])
+        if not m or anchor is None or not noun:
             continue
+        if any(m.end() <= n.start < clause[1] for n in numbers):
+            continue  # "a smaller crowd of about 200": a figure of its own, not a comparison
+        # "the turnout had been much lower": compared with the last figure of that kind.
+        anchor = ctx["anchors"].get(_FIGURE_NOUN_QUANTITY.get(noun.group(0).lower()), anchor)
         who = _claimant(text, s, clause, m.start(), ctx)
         relation = "lower_than" if m.group("cmp").lower() in {"lower", "smaller"} else "higher_than"
         claim = Claim(
@@ -1098,11 +1108,15 @@ def _extract(text: str, article_id: str, published, country_hint, outlet) -> Ext
     ctx = {
         "article_id": article_id, "published": published, "outlet": outlet, "outlet_type": outlet_type(outlet, text),
         "main_country": _main_country(sentences, country_hint),
-        "last_person": None, "lead_date": None, "anchor": None, "dated": {}, "place_before": None,
+        "last_person": None, "lead_date": None, "anchor": None, "dated": {}, "place_before": None, "anchors": {},
     }
     candidates: list[Candidate] = []
     drafts: list[ClaimDraft] = []
     mentions: list[IndicatorMention] = []
+    # The news day: the first date in the story that dates an event (undated sentences, even
+    # those before it, "AAPP strongly condemns ...", share it).
+    ctx["lead_date"], ctx["lead_sentence"] = next(((d, s.index) for s in sentences for d in event_dates(text, s) if d.date and d.relative),
+                                                  (None, len(sentences)))
     for s in sentences:
         if s.index and "\n\n" in text[sentences[s.index - 1].end:s.start]:
             ctx["place_before"] = None  # a new paragraph starts afresh
@@ -1119,8 +1133,6 @@ def _extract(text: str, article_id: str, published, country_hint, outlet) -> Ext
             titled = _titled_speaker(text, s, ctx)
             if titled is not None:
                 ctx["last_person"] = titled  # "The police commander said ... He said 31 were arrested"
-        if ctx["lead_date"] is None:
-            ctx["lead_date"] = next((d for d in event_dates(text, s) if d.date and d.relative), None)
     reports, by_sentence = _merge_reports(candidates)
     has_intervention = {r.country_iso3 for r in reports if r.event_type in {"ASSAULT", "COERCE"}}
     for r in reports:
