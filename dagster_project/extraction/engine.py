@@ -944,7 +944,7 @@ def _claims(text: str, s: Sentence, ctx: dict) -> list[ClaimDraft]:
         noun = _FIGURE_NOUN.search(text, clause[0], clause[1])
         if not m or anchor is None or not noun:
             continue
-        if any(m.end() <= n.start < clause[1] for n in numbers):
+        if any(m.end() <= n.start < clause[1] and any(ch.isdigit() for ch in n.text) for n in numbers):
             continue  # "a smaller crowd of about 200": a figure of its own, not a comparison
         # "the turnout had been much lower": compared with the last figure of that kind.
         anchor = ctx["anchors"].get(_FIGURE_NOUN_QUANTITY.get(noun.group(0).lower()), anchor)
