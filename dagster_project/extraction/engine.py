@@ -106,6 +106,22 @@ _FORCE_WORDS = re.compile(r"\b(?:force|crush|punish|harsh|decisive|severe|conseq
                           r"iron fist|met with|crack down|deal with|arrest|prosecut|toleran|tolerat|retaliat|respond)", re.I)
 _CLAIM_THAT = re.compile(r"\b(?:claim(?:s|ed)?|alleg(?:ed|es|ation|ations)|insist(?:ed|s)?|charg(?:ed|es)|accus\w+ (?:\w+ ){0,4}?of) that\b"
                          r"|\baccus\w+ (?:\w+ ){0,4}?of\b", re.I)
+# Words one of which every match of the cue above contains: a quick test before the search.
+_HYPOTHETICAL_KEYS = ("any", "future", "possible", "potential", "planned", "avoid", "prevent", "another", "fear of", "threat of", "ban")
+_FUTURE_KEYS = ("will", "would", "shall", "plan", "promis", "vow", "threaten", "set to", "intend", "called for", "called on",
+                "calling on", "urg", "ahead of", "further", "more", "fresh", "new", "ask", "told", "telling", "encouraged")
+_DATED_NOUN_KEYS = ("19", "20", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december", "last year", "previous", "earlier", "past", "former", "anniversary")
+_MOTIVE_KEYS = ("accus", "for", "remain", "still", "kept", "role in", "overs", "involve", "complicit", "ordered")
+_SAID_KEYS = ("said", "says", "told", "reported", "announced", "warned", "stated", "added", "confirmed", "denied")
+
+
+def _cued(regex: re.Pattern, keys: tuple[str, ...], text: str) -> bool:
+    """regex.search(text), skipped when none of the words its matches all contain is there."""
+    low = text.lower()
+    return any(k in low for k in keys) and regex.search(text) is not None
+
+
 _DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his|[Tt]hat|[Tt]heir|[Ii]ts)\s+$")
 _REFERRING = re.compile(r"\bsuch\s+$|\b(?:number|total|count|tally) of\s+$")  # "the second such protest": always an earlier one
 _MILITARY_STRIKE = re.compile(r"\b(?:air|drone|missile|military|rocket|artillery|pre-emptive|retaliatory)\s*$", re.I)
@@ -182,6 +198,7 @@ class Sentence:
     dates: list[DateMention]
     event_dates: list[DateMention] | None = None  # the dates that can date an event, once asked for
     since_dates: list[DateMention] | None = None  # of those, the starts of periods ("since early October")
+    clauses: list[tuple[int, int]] | None = None  # (start, end) of each clause, once asked for
 
 
 @dataclass
@@ -305,11 +322,11 @@ def event_dates(text: str, s: Sentence) -> list[DateMention]:
     """Dates that can date an event: not "said on Wednesday", which dates the statement."""
     if s.event_dates is None:
         cumulative = [(m.start(), m.end()) for m in _CUMULATIVE.finditer(text, s.start, s.end)] if "since" in s.text.lower() else []
-        s.event_dates = [d for d in s.dates if not _SAID_BEFORE.search(text[max(s.start, d.start - 45):d.start])]
+        s.event_dates = [d for d in s.dates if not _cued(_SAID_BEFORE, _SAID_KEYS, text[max(s.start, d.start - 45):d.start])]
         s.since_dates = [d for d in s.event_dates
                          if _SINCE_BEFORE.search(text[max(s.start, d.start - 40):d.start])
                          or text[d.start:d.start + 5].lower() == "since"
-                         or any(a <= d.start <= b + 1 for a, b in cumulative)]
+                         or any(a <= d.start <= b + 1 for a, b in cumulative)] if "since" in s.text.lower() else []
         if s.since_dates:
             s.event_dates = [d for d in s.event_dates if d not in s.since_dates]
     return s.event_dates
@@ -396,15 +413,24 @@ def _attribution(text: str, s: Sentence) -> tuple[str | None, str | None]:
 
 
 def _clauses(s: Sentence) -> list[tuple[int, int]]:
+    if s.clauses is not None:
+        return s.clauses
     spans, last = [], s.start
     sent = s.text
     if ";" not in sent and "–" not in sent and not any(w in sent for w in _CLAUSE_WORDS):
-        return [(s.start, s.end)]
+        s.clauses = [(s.start, s.end)]
+        return s.clauses
     for m in _CLAUSE_BREAK.finditer(sent):
         spans.append((last, s.start + m.start()))
         last = s.start + m.end()
     spans.append((last, s.end))
+    s.clauses = spans
     return spans
+
+
+def _clause_start(s: Sentence, position: int) -> int:
+    """Where the clause holding `position` begins."""
+    return max(start for start, _ in _clauses(s) if start <= position) if position >= s.start else s.start
 
 
 def _clause_of(clauses: list[tuple[int, int]], position: int) -> tuple[int, int]:
@@ -429,7 +455,7 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
     denial = next((m for m, row in lx.table("attribution.csv").finditer(text, s.start, s.end) if row["stance"] == "denies"), None)
     for position, event_type, mode, m in found:
         before = text[max(s.start, position - 30):position]
-        if _HYPOTHETICAL.search(before) and event_type in {"PROTEST", "ASSAULT", "COERCE"}:
+        if event_type in {"PROTEST", "ASSAULT", "COERCE"} and _cued(_HYPOTHETICAL, _HYPOTHETICAL_KEYS, before):
             continue
         negated = event_type not in SPEECH_ACTS and bool(_NEGATED.search(_CLAUSE_PUNCT.split(before)[-1]))
         if negated and not stance_here:
@@ -459,8 +485,8 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
         if event_type in PHYSICAL_EVENTS:
             # Both look back only within the phrase (no punctuation between cue and trigger).
             clause_before = _CLAUSE_PUNCT.split(text[max(s.start, position - 90):position])[-1]
-            if (_FUTURE_BEFORE.search(clause_before) or _FUTURE_AFTER.match(text, m.end(), s.end)
-                    or _DATED_NOUN.search(before) or _MOTIVE_BEFORE.search(clause_before)
+            if (_cued(_FUTURE_BEFORE, _FUTURE_KEYS, clause_before) or _FUTURE_AFTER.match(text, m.end(), s.end)
+                    or _cued(_DATED_NOUN, _DATED_NOUN_KEYS, before) or _cued(_MOTIVE_BEFORE, _MOTIVE_KEYS, clause_before)
                     or (event_type == "PROTEST" and _DATED_AFTER.match(text, m.end(), s.end))):
                 continue
             if m.group(0).lower() in {"protesters", "demonstrators"} and _VICTIMS_OF.search(before):
@@ -564,7 +590,7 @@ def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str,
     elif event_type in {"ASSAULT", "COERCE", "MOBILIZE"}:
         # The subject: the nearest state or security actor before the verb in its clause
         # ("Authorities suspended internet services and deployed troops": the authorities).
-        clause_start = max([s.start] + [s.start + c.end() for c in _CLAUSE_BREAK.finditer(s.text) if s.start + c.end() <= position])
+        clause_start = _clause_start(s, position)
         subject = next((m for m in reversed(mentions) if clause_start <= m.start and m.end <= position
                         and m.actor_type in {"security_forces", "state"}
                         and not _LOCATIVE_COUNTRY.search(text[max(s.start, m.start - 12):m.start])), None)
@@ -581,7 +607,7 @@ def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str,
             return None
         actor2 = target or Mention(0, 0, "", lx.country_name(country), "state", country, "country")
     else:  # speech acts: ACCUSE, THREATEN, REJECT, CONCEDE
-        clause_start = max([s.start] + [s.start + c.end() for c in _CLAUSE_BREAK.finditer(s.text) if s.start + c.end() <= position])
+        clause_start = _clause_start(s, position)
         subject = next((m for m in mentions if clause_start <= m.start and m.end <= position), None)
         if subject is not None and subject.kind == "group" and event_type in {"ACCUSE", "THREATEN"}:
             return None  # protesters blaming someone is the protest's message, not a separate event
