@@ -759,7 +759,7 @@ def _merge_reports(candidates: list[Candidate]) -> tuple[list[EventReport], dict
     reports: list[EventReport] = []
     used_ids: set[str] = set()
     by_sentence: dict[int, dict[tuple, str]] = {}
-    for key, members in groups.items():
+    for members in groups.values():
         best = max(members, key=lambda c: (not c.anaphoric, c.score, -c.sentence))
         report = best.report
         stances = {c.report.stance for c in members}

@@ -133,7 +133,7 @@ def _build_gazetteer() -> dict[str, list[Place]]:
         names = {city["name"]} | {a for a in city.get("alternatenames", []) if a.isascii() and a[:1].isupper()}
         for name in names:
             index.setdefault(name.lower(), []).append((city["population"], place))
-    for (cc, key), value in admin1.items():
+    for cc, key in admin1:
         if key.startswith("admin1:") and cc in iso3:
             name = key[len("admin1:"):]
             # A province is not a point: no coordinates rather than a misleading town's.
