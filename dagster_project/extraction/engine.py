@@ -122,6 +122,9 @@ def _cued(regex: re.Pattern, keys: tuple[str, ...], text: str) -> bool:
     return any(k in low for k in keys) and regex.search(text) is not None
 
 
+# Words that imply a protest without stating one ("protesters", "farmers gathered"): the
+# article's protest when it names none.
+_IMPLYING_WORDS = frozenset({"protesters", "demonstrators", "gathered", "assembled", "converged"})
 _DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his|[Tt]hat|[Tt]heir|[Ii]ts)\s+$")
 _REFERRING = re.compile(r"\bsuch\s+$|\b(?:number|total|count|tally) of\s+$")  # "the second such protest": always an earlier one
 _MILITARY_STRIKE = re.compile(r"\b(?:air|drone|missile|military|rocket|artillery|pre-emptive|retaliatory)\s*$", re.I)
@@ -489,7 +492,7 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
                     or _cued(_DATED_NOUN, _DATED_NOUN_KEYS, before) or _cued(_MOTIVE_BEFORE, _MOTIVE_KEYS, clause_before)
                     or (event_type == "PROTEST" and _DATED_AFTER.match(text, m.end(), s.end))):
                 continue
-            if m.group(0).lower() in {"protesters", "demonstrators"} and _VICTIMS_OF.search(before):
+            if m.group(0).lower() in _IMPLYING_WORDS and _VICTIMS_OF.search(before):
                 continue
         report = _build_report(text, s, ctx, event_type, mode, position, m.end())
         if report is None:
@@ -509,7 +512,7 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
                     rejection.confidence = 0.6
                     rejection.country_iso3 = report.country_iso3  # where the denied event was
                     out.append(Candidate(rejection, s.index, 1.0))
-        elif denial is not None and denial.start() < position and m.group(0).lower() not in {"protesters", "demonstrators"}:
+        elif denial is not None and denial.start() < position and m.group(0).lower() not in _IMPLYING_WORDS:
             report.stance = "denied"
             report.attributed_to = next((x.name for x in reversed(s.mentions) if x.start < denial.start()), None)
         elif stance_here:
@@ -520,7 +523,7 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
         report.confidence = round(min(0.95, 0.45 + 0.08 * score), 2)
         if report.event_date and report.date_precision == "day":
             ctx["dated"].setdefault(event_type, report.event_date)
-        weak = event_type == "PROTEST" and m.group(0).lower() in {"protesters", "demonstrators"}
+        weak = event_type == "PROTEST" and m.group(0).lower() in _IMPLYING_WORDS
         own_date = next((d for d in event_dates(text, s) if d.date), None) is not None
         if own_date and report.event_date is not None:  # "The arrests came after a sit-in on 3 March": the sit-in's date
             own_date = not any(position < p < _date_start(s, report) for p, *_ in found)

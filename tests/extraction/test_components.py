@@ -369,3 +369,11 @@ def test_the_gazetteer_is_cached_between_processes_and_a_damaged_cache_is_rebuil
         assert cached.read_bytes() != b"not a pickle"
     finally:
         places.gazetteer.cache_clear()
+
+
+def test_farmers_gathered_implies_the_protest_only_when_none_is_stated():
+    alone = extract_article("Farmers gathered in Isfahan last Friday.", article_id="g1", published=dt.date(2025, 10, 3)).reports
+    assert [(r.event_type, r.event_date) for r in alone] == [("PROTEST", dt.date(2025, 9, 26))]
+    stated = extract_article("Farmers gathered in Isfahan last Friday. They marched to the governor's office on Saturday.",
+                             article_id="g2", published=dt.date(2025, 10, 3)).reports
+    assert [r.event_date for r in stated if r.event_type == "PROTEST"] == [dt.date(2025, 9, 27)]
