@@ -6,6 +6,25 @@ import pytest
 from dagster_project.warehouse.publisher import BuildLockedError, build_lock, prepare_working_copy, publish
 
 
+def execute(path, sql):
+    con = duckdb.connect(str(path))
+    con.execute(sql)
+    con.close()
+
+
+def count(path) -> int:
+    return duckdb.connect(str(path), read_only=True).execute("select count(*) from t").fetchone()[0]
+
+
+def published_table(tmp_path):
+    """A published warehouse with table t (one row), built in its working copy."""
+    published, working = tmp_path / "unrest.duckdb", tmp_path / ".build" / "unrest.duckdb"
+    prepare_working_copy(working, published)
+    execute(working, "create table t as select 1 as v")
+    publish(working, published)
+    return published, working
+
+
 def test_a_second_build_fails_fast_while_one_holds_the_lock(tmp_path):
     working = tmp_path / ".build" / "unrest.duckdb"
     with build_lock(working):
@@ -17,23 +36,16 @@ def test_a_second_build_fails_fast_while_one_holds_the_lock(tmp_path):
 
 
 def test_publish_replaces_the_file_and_keeps_the_working_copy(tmp_path):
-    published, working = tmp_path / "unrest.duckdb", tmp_path / ".build" / "unrest.duckdb"
-    prepare_working_copy(working, published)
-    con = duckdb.connect(str(working))
-    con.execute("create table t as select 1 as v")
-    con.close()
-    publish(working, published)
+    published, working = published_table(tmp_path)
     reader = duckdb.connect(str(published), read_only=True)  # held open across the next publish
-    con = duckdb.connect(str(working))
-    con.execute("insert into t values (2)")
-    con.close()
+    execute(working, "insert into t values (2)")
     publish(working, published)
     assert reader.execute("select count(*) from t").fetchone()[0] == 1
     reader.close()
-    assert duckdb.connect(str(published), read_only=True).execute("select count(*) from t").fetchone()[0] == 2
+    assert count(published) == 2
     assert working.exists() and not list(tmp_path.glob(".unrest.duckdb.publishing-*"))
     prepare_working_copy(working, published)  # the next build starts from what was published
-    assert duckdb.connect(str(working), read_only=True).execute("select count(*) from t").fetchone()[0] == 2
+    assert count(working) == 2
 
 
 def test_publishing_nothing_is_an_error(tmp_path):
@@ -48,28 +60,19 @@ def test_the_next_build_reuses_an_untouched_working_copy_and_copies_otherwise(tm
 
     copies, copy2 = [], shutil.copy2
     monkeypatch.setattr(publisher.shutil, "copy2", lambda src, dst: copies.append(src) or copy2(src, dst))
-    published, working = tmp_path / "unrest.duckdb", tmp_path / ".build" / "unrest.duckdb"
-    prepare_working_copy(working, published)
-    con = duckdb.connect(str(working))
-    con.execute("create table t as select 1 as v")
-    con.close()
-    publish(working, published)
+    published, working = published_table(tmp_path)
     prepare_working_copy(working, published)  # untouched since publishing: no copy
     assert copies == []
 
-    con = duckdb.connect(str(working))  # a failed build's leftovers
-    con.execute("insert into t values (2)")
-    con.close()
+    execute(working, "insert into t values (2)")  # a failed build's leftovers
     prepare_working_copy(working, published)
     assert copies == [published]
-    assert duckdb.connect(str(working), read_only=True).execute("select count(*) from t").fetchone()[0] == 1
+    assert count(working) == 1
 
     publish(working, published)
     other = tmp_path / "other.duckdb"  # a file put in place of the published one
-    con = duckdb.connect(str(other))
-    con.execute("create table t as select 5 as v union all select 6")
-    con.close()
+    execute(other, "create table t as select 5 as v union all select 6")
     other.replace(published)
     prepare_working_copy(working, published)
     assert len(copies) == 2
-    assert duckdb.connect(str(working), read_only=True).execute("select count(*) from t").fetchone()[0] == 2
+    assert count(working) == 2

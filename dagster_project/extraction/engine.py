@@ -25,7 +25,7 @@ from dagster_project.config import EXTRACTOR_VERSION
 from dagster_project.extraction import lexicon as lx
 from dagster_project.extraction.dates import DateMention, find_dates
 from dagster_project.extraction.model import Claim, EventReport, ExtractionResult, IndicatorMention
-from dagster_project.extraction.numbers import find_numbers
+from dagster_project.extraction.numbers import UNITS, find_numbers
 from dagster_project.extraction.places import Place, find_places
 from dagster_project.extraction.sentences import split_sentences
 
@@ -37,6 +37,10 @@ CLAIMANT_TYPE_OF_ACTOR = {
     "international_org": "international_org", "media": "media", "state_media": "state_media",
     "witness": "witness", "opposition": "opposition",
 }
+# The actor type a claimant type stands for (its first actor): "state" → state, "unknown" → protesters.
+ACTOR_OF_CLAIMANT_TYPE: dict[str, str] = {}
+for _actor, _claimant_type in CLAIMANT_TYPE_OF_ACTOR.items():
+    ACTOR_OF_CLAIMANT_TYPE.setdefault(_claimant_type, _actor)
 ROLE_ACTOR_TYPES = {"state", "security_forces"}
 
 _CLAUSE_BREAK = re.compile(r"\s+(?:while|whereas|but|although|though)\s+|;\s*|\s+–\s+")
@@ -49,10 +53,7 @@ _REPORTING = re.compile(
     r"|\bput (?:the|their) (?:crowd|number|figure|toll|death toll|turnout)\b",
     re.I,
 )
-_REPORTING_FAMILY = lx.family(_REPORTING, prefixes=(
-    "said", "says", "told", "reported", "reports", "claimed", "claims", "alleged", "alleges", "accused", "admitted",
-    "acknowledged", "estimated", "confirmed", "announced", "stated", "documented", "recorded", "verified", "eyewitness",
-    "witnesses", "say", "counted", "put", "tells"))
+_REPORTING_FAMILY = lx.family(_REPORTING, prefixes=lx.first_literals(_REPORTING.pattern))
 # "over reports that ...", "the claims of": nouns, not someone saying something.
 _NOUN_BEFORE = re.compile(r"\b(?:over|amid|after|following|despite|denied|dismissed|rejected|the|these|those|such|of|to|on)\s+$", re.I)
 
@@ -358,7 +359,6 @@ def _nearest_date(s: Sentence, position: int, text: str = "", physical: bool = T
     return after[0] if after else None
 
 
-_WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "the": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _DAYS_AFTER = re.compile(r"\b(?P<n>an?|one|two|three|four|five|six|seven|the) (?P<unit>day|days|week|weeks) (?P<dir>after|before)\b", re.I)
 _EVENT_NOUNS = {"rally": "PROTEST", "rallies": "PROTEST", "protest": "PROTEST", "protests": "PROTEST", "march": "PROTEST",
                 "demonstration": "PROTEST", "demonstrations": "PROTEST", "strike": "PROTEST", "sit-in": "PROTEST",
@@ -379,7 +379,7 @@ def _days_after(text: str, s: Sentence, position: int, date: DateMention | None,
         rel = m
     if rel is None:
         return None
-    n = _WORD_NUMBERS.get(rel.group("n").lower(), 1) * (7 if rel.group("unit").lower().startswith("week") else 1)
+    n = UNITS.get(rel.group("n").lower(), 1) * (7 if rel.group("unit").lower().startswith("week") else 1)
     sign = 1 if rel.group("dir").lower() == "after" else -1
     precision = "week" if rel.group("unit").lower().startswith("week") else "day"
     if any(rel.end() <= d.start < position for d in s.dates):
@@ -631,7 +631,7 @@ def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str,
             return None
     # Where it happened.
     place = None
-    if event_type in {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"}:
+    if event_type in PHYSICAL_EVENTS:
         if s.places:
             place = min(s.places, key=lambda p: abs(p[0] - position))[2]
             country = place.iso3
@@ -667,7 +667,7 @@ def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str,
             return "foreign_state"
         return {"state_media": "media"}.get(actor.actor_type, actor.actor_type)
 
-    physical = event_type in {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"}
+    physical = event_type in PHYSICAL_EVENTS
     date = _nearest_date(s, position, text, physical, ongoing=event_type == "PROTEST")
     shifted = _days_after(text, s, position, date, ctx) if physical or event_type == "SANCTION" else None
     if shifted is not None:
@@ -713,7 +713,7 @@ def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str,
 
 def _merge_key(r: EventReport) -> tuple:
     date_key = (r.event_date, r.date_precision)
-    if r.event_type in {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"}:
+    if r.event_type in PHYSICAL_EVENTS:
         return (r.event_type, r.event_mode, r.country_iso3, r.location, date_key)
     if r.event_type == "SANCTION":
         return (r.event_type, r.event_mode, r.actor1_iso3, r.country_iso3, date_key)
@@ -859,8 +859,6 @@ _SPEAKER_PUNCT = re.compile(r"[,;:(\"“”]")
 _NOT_A_SPEAKER = re.compile(r"^(?:he|she|they|it|we|i|you|this|that|these|those|who|which)$|\d", re.I)
 
 
-_ACTOR_OF_CLAIMANT = {"ngo": "ngo", "state": "state", "state_media": "state_media", "international_org": "international_org",
-                      "media": "media", "opposition": "opposition", "witness": "witness"}
 
 
 def _named_speaker(text: str, start: int, verb_start: int, outlet: str | None = None, outlet_kind: str = "media") -> Mention | None:
@@ -869,7 +867,7 @@ def _named_speaker(text: str, start: int, verb_start: int, outlet: str | None = 
     type comes from the words of its name (`lexicon/speaker_keywords.csv`)."""
     phrase = _SPEAKER_PUNCT.split(text[start:verb_start])[-1].strip()
     if outlet and re.match(r"(?:our|we)\b", phrase, re.I):  # "our Office has documented": the publisher
-        return Mention(verb_start - len(phrase), verb_start, phrase, outlet, _ACTOR_OF_CLAIMANT.get(outlet_kind, "media"), None, "body")
+        return Mention(verb_start - len(phrase), verb_start, phrase, outlet, ACTOR_OF_CLAIMANT_TYPE.get(outlet_kind, "media"), None, "body")
     phrase = re.sub(r"^(?:and|but|while|as|then|also)\s+", "", phrase, flags=re.I)
     words = phrase.split()
     if not words or len(words) > 8 or _NOT_A_SPEAKER.search(phrase) or _NOT_A_SPEAKER.match(words[-1]):
@@ -878,7 +876,7 @@ def _named_speaker(text: str, start: int, verb_start: int, outlet: str | None = 
     if claimant_type is None:
         return None
     name = re.sub(r"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+", "", phrase)
-    actor_type = next((a for a, c in CLAIMANT_TYPE_OF_ACTOR.items() if c == claimant_type and a != "protesters"), "protesters")
+    actor_type = ACTOR_OF_CLAIMANT_TYPE[claimant_type]
     at = verb_start - len(phrase)
     return Mention(at, verb_start, phrase, name, actor_type, None, "body")
 

@@ -120,8 +120,8 @@ def first_literals(pattern: str) -> set[str] | None:
     some alternative does not start with a literal word character."""
     out: set[str] = set()
     for alt in _split_top(pattern):
-        while alt.startswith("(?<!") or alt.startswith("(?<="):  # a look-behind matches no characters
-            alt = alt[_group_end(alt, 0) + 1:]
+        while alt.startswith(("(?<!", "(?<=", "\\b")):  # look-behinds and \b match no characters
+            alt = alt[2:] if alt.startswith("\\b") else alt[_group_end(alt, 0) + 1:]
         case_pair = re.match(r"\[([A-Za-z])([A-Za-z])\]", alt)
         if case_pair and case_pair.group(1).lower() == case_pair.group(2).lower():
             alt = case_pair.group(1).lower() + alt[4:]  # "[Mm]inister" starts as "minister" does
@@ -227,36 +227,38 @@ def _candidates(fam: Family) -> list[tuple[int, re.Pattern]]:
     return lists[fam.slot]
 
 
-def _anchored(text: str, fam: Family) -> list[re.Match]:
+def _matches_at(text: str, candidates, endpos: int) -> list[re.Match]:
+    """What finditer would find, trying only (position, regex) candidates in text order."""
     out, last_end = [], -1
-    for pos, rx in _candidates(fam):
+    for pos, rx in candidates:
         if pos < last_end:
             continue
-        m = rx.match(text, pos)
+        m = rx.match(text, pos, endpos)
         if m is not None and m.end() > pos:
             out.append(m)
             last_end = m.end()
     return out
 
 
-def _anchored_in(text: str, pos: int, endpos: int, fam: Family) -> list[re.Match]:
-    """As `_anchored`, over any text: for short snippets, not the current article."""
-    out, last_end, memo = [], -1, _WORD_REGEXES
+def _anchored(text: str, fam: Family) -> list[re.Match]:
+    return _matches_at(text, _candidates(fam), len(text))
+
+
+def _snippet_candidates(text: str, pos: int, endpos: int, fam: Family):
+    """As `_candidates`, over any text (short snippets, not the current article)."""
+    memo = _WORD_REGEXES
     for m in _WORD.finditer(text, pos, endpos):
-        start = m.start()
-        if start < last_end:
-            continue
         word = m.group()
         found = memo.get(word)
         if found is None:
             found = _regexes_at(word)
         rx = next((rx for slot, rx in found if slot == fam.slot), None)
         if rx is not None:
-            hit = rx.match(text, start, endpos)
-            if hit is not None and hit.end() > start:
-                out.append(hit)
-                last_end = hit.end()
-    return out
+            yield m.start(), rx
+
+
+def _anchored_in(text: str, pos: int, endpos: int, fam: Family) -> list[re.Match]:
+    return _matches_at(text, _snippet_candidates(text, pos, endpos, fam), endpos)
 
 
 def _article_matches(regex: re.Pattern, fam: Family | None) -> tuple[list[re.Match], list[int]]:

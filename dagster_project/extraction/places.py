@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from dagster_project.extraction.lexicon import CAPITALIZED, family, scan
+from dagster_project.extraction.lexicon import CAPITALIZED, family, first_literals, scan
 
 
 @dataclass(frozen=True)
@@ -34,8 +34,7 @@ _LOCATIVE = re.compile(
 )
 
 
-_LOCATIVE_FAMILY = family(_LOCATIVE, words=("in", "at", "near", "from", "outside", "across", "around", "throughout", "to",
-                                           "city", "town", "province", "region", "capital", "streets"))
+_LOCATIVE_FAMILY = family(_LOCATIVE, prefixes=first_literals(_LOCATIVE.pattern))
 
 
 # Capitalised words that are town names somewhere but mean something else in news text.
