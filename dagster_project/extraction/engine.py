@@ -620,8 +620,10 @@ def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str,
         outlet = ctx["outlet"]
         if actor1 is None and outlet and text[clause_start:position].lstrip().startswith(outlet):
             # A press release's publisher speaking: "Odhikar demands the immediate release ..."
-            kind = {"ngo": "ngo", "state_media": "state_media"}.get(ctx["outlet_type"], "media")
-            actor1 = Mention(clause_start, clause_start + len(outlet), outlet, outlet, kind, None, kind)
+            # (a UN office's release speaks as an international organisation, a ministry's as the state)
+            actor_type = ACTOR_OF_CLAIMANT_TYPE.get(ctx["outlet_type"], "media") if ctx["outlet_type"] != "unknown" else "media"
+            kind = {"international_org": "io", "state": "body"}.get(actor_type, actor_type)
+            actor1 = Mention(clause_start, clause_start + len(outlet), outlet, outlet, actor_type, None, kind)
         if event_type == "ACCUSE":
             actor2 = _first(mentions, lambda m: m.iso3 or m.kind in {"person", "group", "role"}, start=position + 1)
             pronoun = _OBJECT_PRONOUN.search(text, position, min(s.end, trigger_end + 5))
@@ -787,14 +789,19 @@ def _merge_reports(candidates: list[Candidate]) -> tuple[list[EventReport], dict
 def _quantity(text: str, s: Sentence, number) -> str | None:
     after = text[number.end:min(s.end, number.end + 110)]
     # "215 people, including 27 children, have been killed": the subset does not end the phrase.
-    after = _SUBSET_ASIDE.sub(" ", after)[:70]
+    aside = _SUBSET_ASIDE.search(after)
+    after = (_SUBSET_ASIDE.sub(" ", after) if aside else after)[:70]
     cut = _PHRASE_CUT.search(after)
     if cut:
         after = after[:cut.start()]
     best = None
     after_words, before_words = lx.quantity_tables()
-    for m, row in after_words.finditer(after):
-        gap = after[:m.start()]
+    # Without an aside the phrase is a stretch of the article: its words come from the
+    # article's one scan instead of a scan of a copy.
+    offset = 0 if aside else number.end
+    found = after_words.finditer(after) if aside else after_words.finditer(text, offset, offset + len(after))
+    for m, row in found:
+        gap = after[:m.start() - offset]
         if not _SHORT_GAP.fullmatch(gap) or "," in gap or "." in gap or _SPEECH_IN_GAP.search(gap):
             continue  # "Two residents said police had killed him": the two are speakers, not the dead
         if best is None or (best[1] == "participants" and row["quantity"] != "participants"):
@@ -897,7 +904,13 @@ def _titled_speaker(text: str, s: Sentence, ctx: dict) -> Mention | None:
     return named if named is not None and _SINGULAR_TITLE.search(phrase) else None
 
 
-def _claim_stance(text: str, clause: tuple[int, int], s: Sentence) -> str:
+# ", saying only three had died": a speaker's own figure after the claim they reject.
+_OWN_FIGURE = re.compile(r",\s+(?:saying|adding|insisting|stating|putting)\b[^,;]*$", re.I)
+
+
+def _claim_stance(text: str, clause: tuple[int, int], s: Sentence, position: int | None = None) -> str:
+    if position is not None and _OWN_FIGURE.search(text, clause[0], position):
+        return "asserts"
     for span in (clause, (s.start, s.end)):
         for _, row in lx.table("attribution.csv").finditer(text, span[0], span[1]):
             return row["stance"]
@@ -951,7 +964,7 @@ def _claims(text: str, s: Sentence, ctx: dict) -> list[ClaimDraft]:
             victim_group=victim_group,
             claimant=who.name if who else ctx["outlet"],
             claimant_type=who.claimant_type if who else ctx["outlet_type"],
-            stance=_claim_stance(text, clause, s),
+            stance=_claim_stance(text, clause, s, number.start),
             country_iso3=s.places[0][2].iso3 if s.places else ctx["main_country"],
             evidence_text=s.text,
             evidence_start=s.start,

@@ -120,7 +120,7 @@ def first_literals(pattern: str) -> set[str] | None:
     some alternative does not start with a literal word character."""
     out: set[str] = set()
     for alt in _split_top(pattern):
-        while alt.startswith(("(?<!", "(?<=", "\\b")):  # look-behinds and \b match no characters
+        while alt.startswith(("(?<!", "(?<=", "(?!", "(?=", "\\b")):  # look-arounds and \b match no characters
             alt = alt[2:] if alt.startswith("\\b") else alt[_group_end(alt, 0) + 1:]
         case_pair = re.match(r"\[([A-Za-z])([A-Za-z])\]", alt)
         if case_pair and case_pair.group(1).lower() == case_pair.group(2).lower():

@@ -377,3 +377,23 @@ def test_farmers_gathered_implies_the_protest_only_when_none_is_stated():
     stated = extract_article("Farmers gathered in Isfahan last Friday. They marched to the governor's office on Saturday.",
                              article_id="g2", published=dt.date(2025, 10, 3)).reports
     assert [r.event_date for r in stated if r.event_type == "PROTEST"] == [dt.date(2025, 9, 27)]
+
+
+@pytest.mark.parametrize("verb", ["rejects", "refuted", "dismisses all", "rejected"])
+def test_rejecting_reports_is_a_rejection_and_denies_the_event(verb):
+    text = f"The army {verb} reports that soldiers had fired on the crowd."
+    reports = extract_article(text, article_id="r", published=dt.date(2025, 3, 5)).reports
+    assert {(r.event_type, r.stance) for r in reports} == {("REJECT", "asserted"), ("ASSAULT", "denied")}
+
+
+def test_a_speakers_own_figure_after_a_denial_is_asserted():
+    text = "The interior minister dismissed claims that 40 people had been killed, saying only three had died."
+    claims = extract_article(text, article_id="s", published=dt.date(2025, 3, 5)).claims
+    assert [(c.value_low, c.stance) for c in claims] == [(40, "denies"), (3, "asserts")]
+
+
+def test_a_un_press_release_speaks_as_an_international_organisation():
+    text = "UN Human Rights Office demands the immediate release of the fourteen activists."
+    result = extract_article(text, article_id="u", published=dt.date(2025, 3, 5), outlet="UN Human Rights Office")
+    (request,) = [r for r in result.reports if r.event_type == "REQUEST"]
+    assert request.actor1_type == "international_org"
