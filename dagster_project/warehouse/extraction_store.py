@@ -1,7 +1,8 @@
 """Incremental extraction: only new or changed articles are extracted again.
 
 An article's `extraction_key` hashes everything its extraction depends on (text, publication
-date, country hint, outlet, extractor version). Articles whose key is unchanged keep their
+date, country hint, outlet, and the extractor's fingerprint: its version and a hash of its
+code and lexicons). Articles whose key is unchanged keep their
 rows; changed and removed articles lose theirs; new and changed ones are extracted. The
 result is the same as extracting everything, at the cost of the changes only.
 """
@@ -16,7 +17,6 @@ from functools import partial
 
 import polars as pl
 
-from dagster_project.config import EXTRACTOR_VERSION
 from dagster_project.readers.base import QuarantineRecord
 from dagster_project.warehouse.loader import polars_schema, table_columns
 
@@ -34,7 +34,9 @@ class ExtractionStats:
 
 
 def extraction_key(content_hash: str, published, country_hint, outlet) -> str:
-    parts = [content_hash, str(published or ""), country_hint or "", outlet or "", EXTRACTOR_VERSION]
+    from dagster_project.extraction.fingerprint import extractor_fingerprint
+
+    parts = [content_hash, str(published or ""), country_hint or "", outlet or "", extractor_fingerprint()]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
 
 

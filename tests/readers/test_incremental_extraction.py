@@ -74,3 +74,32 @@ def test_parallel_extraction_gives_the_same_rows(tmp_path, monkeypatch):
         assert stats.extracted == 5
         results.append(snapshot(con))
     assert results[0] == results[1] and len(results[0]["article_claims"]) == 5
+
+
+def test_a_changed_extractor_re_extracts_every_article(tmp_path, monkeypatch):
+    import dagster_project.extraction.fingerprint as fingerprint
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.md").write_text("---\nid: a\npublished: 2026-01-10\n---\nPolice arrested 40 protesters in Tehran on Friday.\n")
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    ensure_raw_schema(con)
+    load(con, folder)
+    assert update_extractions(con, extract_article).extracted == 1
+    assert update_extractions(con, extract_article).unchanged == 1
+    # A lexicon row edited: the fingerprint (a hash of the extractor's files) changes ...
+    lexicon = tmp_path / "events.csv"
+    lexicon.write_text("pattern,event_type,event_mode\nrounded up,COERCE,arrest\n")
+    monkeypatch.setattr(fingerprint, "extractor_files", lambda: [*fingerprint.EXTRACTION_DIR.glob("*.py"), lexicon])
+    fingerprint.extractor_fingerprint.cache_clear()
+    try:
+        before = fingerprint.extractor_fingerprint()
+        lexicon.write_text("pattern,event_type,event_mode\nrounded up|herded,COERCE,arrest\n")
+        fingerprint.extractor_fingerprint.cache_clear()
+        assert fingerprint.extractor_fingerprint() != before
+        # ... and the article is extracted again, its rows replaced, not duplicated.
+        again = update_extractions(con, extract_article)
+        assert (again.extracted, again.unchanged) == (1, 0)
+        assert con.execute("select count(*) from raw.article_event_reports where article_id = 'a' and event_type = 'COERCE'").fetchone()[0] == 1
+    finally:
+        fingerprint.extractor_fingerprint.cache_clear()
