@@ -82,7 +82,8 @@ _FUTURE_BEFORE = re.compile(
     r"\b(?:will|would|shall|plans? to|planned to|planning to|promised|promising|vowed to|vows to|threaten(?:ed|s)? to|"
     r"set to|intends? to|intended to|called for (?:further|more|new|fresh)|urged (?:\w+ ){0,3}to (?:keep|continue)|"
     r"called on (?:\w+ ){0,3}to (?:keep|continue)|ahead of)\b[^,;.:!?]{0,50}$|\b(?:further|more|fresh|new) $"
-    r"|\b(?:urged|urging|called on|calling on|asked|asking|told|telling|encouraged) (?:\w+ ){0,3}to\s+$", re.I)
+    r"|\b(?:urged|urging|called on|calling on|asked|asking|told|telling|encouraged) (?:\w+ ){0,3}to\s+$"
+    r"|\bcall(?:ed|s|ing)? (?:for )?(?:an?|another) (?:[\w-]+ ){0,2}$", re.I)  # "called a general strike for Monday"
 _FUTURE_AFTER = re.compile(
     r"^\s*(?:[\w-]+\s+){0,3}?(?:(?:are|is|were|was|have been|has been)\s+)?(?:planned|scheduled|expected|due|called|set)\s+(?:for|on|to)\b"
     r"|^\s*(?:[\w-]+\s+){0,2}?(?:are|is|were|was|have been|has been) (?:planned|scheduled|expected|due|called for)\b", re.I)
@@ -109,7 +110,7 @@ _CLAIM_THAT = re.compile(r"\b(?:claim(?:s|ed)?|alleg(?:ed|es|ation|ations)|insis
                          r"|\baccus\w+ (?:\w+ ){0,4}?of\b", re.I)
 # Words one of which every match of the cue above contains: a quick test before the search.
 _HYPOTHETICAL_KEYS = ("any", "future", "possible", "potential", "planned", "avoid", "prevent", "another", "fear of", "threat of", "ban")
-_FUTURE_KEYS = ("will", "would", "shall", "plan", "promis", "vow", "threaten", "set to", "intend", "called for", "called on",
+_FUTURE_KEYS = ("will", "would", "shall", "plan", "promis", "vow", "threaten", "set to", "intend", "called",
                 "calling on", "urg", "ahead of", "further", "more", "fresh", "new", "ask", "told", "telling", "encouraged")
 _DATED_NOUN_KEYS = ("19", "20", "january", "february", "march", "april", "may", "june", "july", "august", "september",
                     "october", "november", "december", "last year", "previous", "earlier", "past", "former", "anniversary")
@@ -162,6 +163,7 @@ _SUBSET_ASIDE = re.compile(r",\s*(?:including|among them|among whom)[^,;]*,")  #
 _PHRASE_CUT = re.compile(r"\d|[;:()]|\s[-–]\s")
 _SPEECH_IN_GAP = re.compile(r"\b(?:said|say|says|told|tell|tells|reported|claimed|claim|claims|added|stated)\b", re.I)
 _SHORT_GAP = re.compile(r"[\s\"“”]*(?:of\s+)?(?:[\w’'-]+[\"“”]?\s+[\"“]?){0,6}?")  # quotes allowed: "only a few" people
+_SENTENCED = re.compile(r"\b(?:sentenc|condemn)\w*\s+(?:[\w-]+\s+){0,3}$", re.I)
 _ARTICLE_GAP = re.compile(r"\s*(?:the\s+|in\s+the\s+|a\s+)?")
 _VICTIM_GROUP = re.compile(r"\s+((?:[\w’'-]+\s*){1,7}?)(?=[,.;)]|$|\s+(?:and|who|were|had)\b)")
 
@@ -469,6 +471,8 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
             continue
         if event_type == "PROTEST" and _BACKGROUND.search(before):
             continue
+        if event_type == "PROTEST" and _BLOCKADE.match(m.group(0)) and not _blocked_by_protesters(s, position):
+            continue  # "Police blocked roads", "Containers blocked the roads": a security measure, not a protest
         if event_type == "ASSAULT" and mode == "kill" and any(t == "ASSAULT" and md != "kill" for t, md in types_here):
             continue
         if event_type == "MOBILIZE" and not any(x.actor_type == "security_forces" for x in s.mentions):
@@ -479,8 +483,9 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
         if event_type == "THREATEN" and mode == "violence" and trigger.startswith(("warn", "a warning")) \
                 and not _FORCE_WORDS.search(text, position, s.end):
             continue  # "the IMF warned that youth unemployment remained high" threatens no one
-        if event_type == "REQUEST" and trigger.startswith("called for") and any(t == "PROTEST" for t, _ in types_here):
-            continue  # "some 400 people called for an investigation": the protest's aim
+        if event_type == "REQUEST" and trigger.startswith("called for") and any(
+                t == "PROTEST" and not m.end() <= p <= m.end() + 30 for p, t, _, _ in found):
+            continue  # "some 400 people called for an investigation": the protest's aim (a call for a strike is a call)
         claim_that = _CLAIM_THAT.search(text, s.start, position) if event_type == "REQUEST" else None
         if claim_that:
             # "the government's claim that the US had urged protesters to use violence": an allegation
@@ -536,6 +541,17 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
                                        longitude=place.longitude, geo_precision=place.precision, country_iso3=place.iso3)
             out.append(Candidate(twin, s.index, score, weak=weak, anaphoric=anaphoric))
     return out
+
+
+_BLOCKADE = re.compile(r"(?:blocked|set up|erected|barricaded)\b", re.I)
+
+
+def _blocked_by_protesters(s: Sentence, position: int) -> bool:
+    """Whether the subject of a blockade verb is a group that protests (farmers, truck
+    drivers, protesters, the opposition), not the police or a thing."""
+    clause_start = _clause_start(s, position)
+    subject = next((m for m in reversed(s.mentions) if clause_start <= m.start and m.end <= position and m.kind != "country"), None)
+    return subject is not None and subject.actor_type in {"protesters", "rioters", "opposition"}
 
 
 _LIST_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
@@ -753,6 +769,7 @@ def _merge_reports(candidates: list[Candidate]) -> tuple[list[EventReport], dict
     for key in [k for k in groups if k[:2] == ("PROTEST", "demonstrate")]:
         sentences = {c.sentence for c in groups[key] if not c.weak}
         riot = next((k for k in groups if k[:3] == ("PROTEST", "riot", key[2]) and k[4] == key[4]
+                     and (k[3] == key[3] or None in (k[3], key[3]))  # not a blockade in Paris and a riot in Toulouse
                      and sentences & {c.sentence for c in groups[k]}), None)
         if riot is not None:
             groups[riot].extend(groups.pop(key))
@@ -807,6 +824,8 @@ def _quantity(text: str, s: Sentence, number) -> str | None:
         if best is None or (best[1] == "participants" and row["quantity"] != "participants"):
             best = (m.start(), row["quantity"])
     before = text[max(s.start, number.start - 60):number.start]
+    if best is not None and best[1] == "deaths" and _SENTENCED.search(before) and "to death" in after:
+        return None  # "sentenced five protesters to death": a sentence passed, no one has died
     for m, row in before_words.finditer(before):
         if _ARTICLE_GAP.fullmatch(before[m.end():]):
             return row["quantity"]

@@ -397,3 +397,41 @@ def test_a_un_press_release_speaks_as_an_international_organisation():
     result = extract_article(text, article_id="u", published=dt.date(2025, 3, 5), outlet="UN Human Rights Office")
     (request,) = [r for r in result.reports if r.event_type == "REQUEST"]
     assert request.actor1_type == "international_org"
+
+
+@pytest.mark.parametrize(
+    "sentence, protest",
+    [
+        ("Hundreds of truck drivers blocked highways across the country.", True),
+        ("Farmers set up roadblocks on the Pan-American Highway.", True),
+        ("Police blocked roads leading to the capital.", False),  # a security measure
+        ("Shipping containers blocked the main roads into the capital.", False),  # no one protesting
+    ],
+)
+def test_road_blockades_by_protesting_groups_are_protests(sentence, protest):
+    reports = extract_article("Anger is growing in Peru. " + sentence, article_id="b", published=dt.date(2025, 3, 5)).reports
+    assert any(r.event_type == "PROTEST" for r in reports) is protest
+
+
+def test_a_blockade_in_one_city_and_a_riot_in_another_stay_two_events():
+    text = ("PARIS - Farmers blocked several motorways around Paris with tractors on Monday, and in Toulouse a group of "
+            "protesters set fire to hay bales outside the prefecture.")
+    reports = extract_article(text, article_id="t", published=dt.date(2025, 3, 25)).reports
+    assert {(r.event_mode, r.location) for r in reports if r.event_type == "PROTEST"} == {("demonstrate", "Paris"), ("riot", "Toulouse")}
+
+
+def test_a_death_sentence_is_no_death_toll():
+    text = "Unrest continues in Iran. The court sentenced five protesters to death on Tuesday."
+    assert extract_article(text, article_id="d", published=dt.date(2025, 3, 5)).claims == []
+
+
+def test_a_strike_called_for_a_coming_day_is_not_yet_a_strike():
+    text = "Unrest continues in Bangladesh. The opposition called a general strike for Monday."
+    reports = extract_article(text, article_id="c", published=dt.date(2025, 3, 5)).reports
+    assert not any(r.event_type == "PROTEST" for r in reports)
+
+
+def test_medical_and_hospital_sources_keep_their_own_name():
+    text = "Clashes erupted in Dhaka. Medics said more than 300 people were hurt."
+    (claim,) = extract_article(text, article_id="m", published=dt.date(2025, 3, 5)).claims
+    assert (claim.claimant, claim.claimant_type, claim.value_low) == ("medics", "witness", 300)
