@@ -148,7 +148,10 @@ _NEGATED = re.compile(
     rf"(?:\b(?:not|never|no\s+longer)\s+(?:[\w-]+\s+){{0,2}}?(?:a\s+single|any)\s+|\bno\s+(?=$)|\b(?:not|never|no\s+longer)\s+|n[’']t\s+|\b(?:no\s+one|nobody|none|not\s+one|no\s+[\w-]+)\s+(?=(?:was|were|has|have|had|is|are)\b)){_AUX}$",
     re.I,
 )
-_COUNTED_BEFORE = re.compile(r"\b(?:counted|estimated|put (?:it|the (?:figure|number|total) )?at|tallied|said)\s+(?:only\s+|just\s+)?$", re.I)
+_BARE_FIGURE_END = re.compile(r"\s*(?:[.,;:)]|$)")  # "Police put the figure at 11,000." (no noun of its own)
+_RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,]*,\s*$")
+_COUNTED_BEFORE = re.compile(r"\b(?:count(?:s|ed)?|estimat(?:es|ed)|puts? (?:it|the (?:figure|number|total|count|turnout) )?at|tall(?:ied|ies)|said)\s+"
+                             r"(?:only\s+|just\s+)?$", re.I)
 _SUBSET_AFTER = re.compile(r"\s+of (?:them|whom)\b", re.I)
 _AND_NEXT = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}?and\s+")
 _SUBSET = re.compile(r"\b(?:including|among them|of whom|of them|among whom)\s+$", re.I)
@@ -159,7 +162,7 @@ _LOCATIVE_COUNTRY = re.compile(r"\b(?:in|across|throughout|inside)\s+(?:the\s+)?
 
 _CLAUSE_PUNCT = re.compile(r"[,;:]")
 _IN_BEFORE = re.compile(r"\bin\s+$")
-_SUBSET_ASIDE = re.compile(r",\s*(?:including|among them|among whom)[^,;]*,")  # "215 people, including 27 children, have been killed"
+_SUBSET_ASIDE = re.compile(r",\s*(?:including|among them|among whom|(?:most|many|some|all|almost all|nearly all|half) of (?:them|whom)|mostly|mainly|largely)[^,;]*,")  # "215 people, including 27 children, have been killed"
 _PHRASE_CUT = re.compile(r"\d|[;:()]|\s[-–]\s")
 _SPEECH_IN_GAP = re.compile(r"\b(?:said|say|says|told|tell|tells|reported|claimed|claim|claims|added|stated)\b", re.I)
 _SHORT_GAP = re.compile(r"[\s\"“”]*(?:of\s+)?(?:[\w’'-]+[\"“”]?\s+[\"“]?){0,6}?")  # quotes allowed: "only a few" people
@@ -543,6 +546,8 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
     return out
 
 
+_REASON_CLAUSE = re.compile(r"\b(?:after|amid|over|following|despite) (?:the )?(?:reports?|claims?|allegations?|revelations?|news|rumou?rs?)"
+                            r" (?:that|of)\b|\bbecause\b", re.I)
 _BLOCKADE = re.compile(r"(?:blocked|set up|erected|barricaded)\b", re.I)
 
 
@@ -650,8 +655,12 @@ def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str,
     # Where it happened.
     place = None
     if event_type in PHYSICAL_EVENTS:
-        if s.places:
-            place = min(s.places, key=lambda p: abs(p[0] - position))[2]
+        # Not a place named in the reason given after the event ("gathered on the square ...
+        # after reports that his family had bought property in Seoul and Dubai").
+        reason = _REASON_CLAUSE.search(text, trigger_end, s.end) if s.places else None
+        places = [p for p in s.places if reason is None or p[0] < reason.start()]
+        if places:
+            place = min(places, key=lambda p: abs(p[0] - position))[2]
             country = place.iso3
         else:
             located = _first(mentions, lambda m: m.kind == "country" and _LOCATIVE_COUNTRY.search(text[max(s.start, m.start - 12):m.start]))
@@ -821,7 +830,8 @@ def _quantity(text: str, s: Sentence, number) -> str | None:
         gap = after[:m.start() - offset]
         if not _SHORT_GAP.fullmatch(gap) or "," in gap or "." in gap or _SPEECH_IN_GAP.search(gap):
             continue  # "Two residents said police had killed him": the two are speakers, not the dead
-        if best is None or (best[1] == "participants" and row["quantity"] != "participants"):
+        if best is None or (best[1] == "participants" and row["quantity"] != "participants") \
+                or (row["quantity"] == "injuries" and m.group(0).lower().startswith("with ")):  # "23 detainees with visible injuries"
             best = (m.start(), row["quantity"])
     before = text[max(s.start, number.start - 60):number.start]
     if best is not None and best[1] == "deaths" and _SENTENCED.search(before) and "to death" in after:
@@ -854,7 +864,10 @@ def _claimant(text: str, s: Sentence, clause: tuple[int, int], position: int, ct
     verbs += _reporting_all(text, clause[0], position)
     verb = max(verbs, key=lambda m: m.start()) if verbs else None  # the nearest: "Treasury said ... Amnesty says N"
     if verb is not None:
-        speakers = [m for m in in_clause if m.end <= verb.start()]
+        # Not someone named inside an aside: "The opposition party, which demanded the
+        # government's resignation, put the number at 20,000" (the party).
+        aside = _RELATIVE_ASIDE.search(text, clause[0], verb.start())
+        speakers = [m for m in in_clause if m.end <= verb.start() and not (aside and aside.start() < m.start < aside.end())]
         if speakers:
             return speakers[-1]
         named = _named_speaker(text, clause[0], verb.start(), ctx["outlet"], ctx["outlet_type"])
@@ -882,6 +895,10 @@ def _claimant(text: str, s: Sentence, clause: tuple[int, int], position: int, ct
 
 
 _SPEAKER_PUNCT = re.compile(r"[,;:(\"“”]")
+# What may stand between a speaker and the verb: a personal name ("Levan Ioseliani"), an aside
+# ("who asked not to be named") or a description ("an independent group that counts crowds").
+_APPOSITION = re.compile(r"^(?:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}|(?:who|which)\b.*|(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
+                         r"(?:group|organi[sz]ation|body|outfit|monitor|watchdog|network|collective|body)\b.*)$")
 _NOT_A_SPEAKER = re.compile(r"^(?:he|she|they|it|we|i|you|this|that|these|those|who|which)$|\d", re.I)
 
 
@@ -891,9 +908,19 @@ def _named_speaker(text: str, start: int, verb_start: int, outlet: str | None = 
     """The noun phrase right before a verb of saying, when the lexicons do not know it:
     "The Cali health secretariat tells us", "the university's rector said". Its claimant
     type comes from the words of its name (`lexicon/speaker_keywords.csv`)."""
-    phrase = _SPEAKER_PUNCT.split(text[start:verb_start])[-1].strip()
+    chunks = _SPEAKER_PUNCT.split(text[start:verb_start])
+    phrase = chunks[-1].strip()
     if outlet and re.match(r"(?:our|we)\b", phrase, re.I):  # "our Office has documented": the publisher
         return Mention(verb_start - len(phrase), verb_start, phrase, outlet, ACTOR_OF_CLAIMANT_TYPE.get(outlet_kind, "media"), None, "body")
+    # Back over appositions and asides to the subject: "The Public Defender, Levan Ioseliani,
+    # said"; "A doctor at the hospital, who asked not to be named, said".
+    end = verb_start
+    for chunk in reversed(chunks):
+        phrase = chunk.strip()
+        if not phrase or _APPOSITION.match(phrase):
+            end -= len(chunk) + 1
+            continue
+        break
     phrase = re.sub(r"^(?:and|but|while|as|then|also)\s+", "", phrase, flags=re.I)
     words = phrase.split()
     if not words or len(words) > 8 or _NOT_A_SPEAKER.search(phrase) or _NOT_A_SPEAKER.match(words[-1]):
@@ -903,8 +930,9 @@ def _named_speaker(text: str, start: int, verb_start: int, outlet: str | None = 
         return None
     name = re.sub(r"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+", "", phrase)
     actor_type = ACTOR_OF_CLAIMANT_TYPE[claimant_type]
-    at = verb_start - len(phrase)
-    return Mention(at, verb_start, phrase, name, actor_type, None, "body")
+    at = text.rfind(phrase, start, max(end, start + len(phrase)))
+    at = at if at >= 0 else verb_start - len(phrase)
+    return Mention(at, at + len(phrase), phrase, name, actor_type, None, "body")
 
 
 _SINGULAR_TITLE = re.compile(r"\b(?:spokes(?:man|woman|person)|minister|governor|mayor|commander|chief|commissioner|president|"
@@ -947,6 +975,7 @@ def _claims(text: str, s: Sentence, ctx: dict) -> list[ClaimDraft]:
     if not numbers and not relative_possible:
         return drafts
     clauses = _clauses(s)
+    previous_start = ctx["previous_sentence_start"]
     previous_end = None  # where the last claimed figure's words end
     for number in numbers:
         if number.followed_by_unit:
@@ -963,8 +992,12 @@ def _claims(text: str, s: Sentence, ctx: dict) -> list[ClaimDraft]:
         if (quantity in (None, "participants") and out and out[-1].quantity != "participants" and previous_end is not None
                 and _AND_NEXT.fullmatch(text, previous_end, number.start)):
             quantity = out[-1].quantity  # "treated three bank employees and two protesters": both treated
-        if quantity is None and out and _COUNTED_BEFORE.search(text, max(s.start, number.start - 30), number.start):
-            quantity = out[-1].quantity  # "8,000 farmers took part; the interior ministry counted 5,200"
+        # The figure before, in this sentence or (with a verb of counting, not just "said") the last.
+        counted = out[-1] if out else ctx["anchor"] if ctx["anchor"] is not None and ctx["anchor"].evidence_start == previous_start else None
+        cue = _COUNTED_BEFORE.search(text, max(s.start, number.start - 30), number.start)
+        if quantity is None and counted is not None and cue and (out or (not cue.group(0).lower().startswith("said")
+                                                                       and _BARE_FIGURE_END.match(text, number.end, s.end))):
+            quantity = counted.quantity  # "8,000 farmers took part; the interior ministry counted 5,200"; "Police put the figure at 11,000"
         if quantity is None or (number.is_year_like and not part_of):
             continue
         previous_end = number.end
@@ -1167,20 +1200,20 @@ def _extract(text: str, article_id: str, published, country_hint, outlet) -> Ext
     ctx = {
         "article_id": article_id, "published": published, "outlet": outlet, "outlet_type": outlet_type(outlet, text),
         "main_country": _main_country(sentences, country_hint),
-        "last_person": None, "lead_date": None, "anchor": None, "dated": {}, "place_before": None, "anchors": {},
+        "last_person": None, "lead_date": None, "anchor": None, "previous_sentence_start": None, "dated": {}, "place_before": None, "anchors": {},
     }
     candidates: list[Candidate] = []
     drafts: list[ClaimDraft] = []
     mentions: list[IndicatorMention] = []
     # The news day: the first date in the story that dates an event (undated sentences, even
     # those before it, "AAPP strongly condemns ...", share it).
-    ctx["lead_date"], ctx["lead_sentence"] = next(((d, s.index) for s in sentences for d in event_dates(text, s) if d.date and d.relative),
-                                                  (None, len(sentences)))
+    ctx["lead_date"], ctx["lead_sentence"] = _lead_date(text, sentences)
     for s in sentences:
         if s.index and "\n\n" in text[sentences[s.index - 1].end:s.start]:
             ctx["place_before"] = None  # a new paragraph starts afresh
         candidates += _event_candidates(text, s, ctx)
         drafts += _claims(text, s, ctx)
+        ctx["previous_sentence_start"] = s.start
         mentions += _mentions(text, s, ctx)
         located_here = [m for m in s.mentions if m.kind == "country" and _LOCATIVE_COUNTRY.search(text[max(s.start, m.start - 12):m.start])]
         if s.places or located_here:
@@ -1210,6 +1243,21 @@ def _extract(text: str, article_id: str, published, country_hint, outlet) -> Ext
     result.reports = reports
     result.claims = claims
     return result
+
+
+def _lead_date(text: str, sentences: list[Sentence]) -> tuple[DateMention | None, int]:
+    """The news day and the sentence that gives it: the story's first date, or, when that
+    sentence tells an event, the date that goes with the event ("Calm returned on Friday
+    after troublemakers threw stones on Thursday": Thursday)."""
+    for s in sentences:
+        dates = [d for d in event_dates(text, s) if d.date and d.relative]
+        if not dates:
+            continue
+        trigger = min((m.start() for name in ("events.csv", "sanctions.csv") for m, _ in lx.table(name).finditer(text, s.start, s.end)),
+                      default=None)
+        date = _nearest_date(s, trigger, text) if trigger is not None else None
+        return (date if date is not None and date.date and date.relative else dates[0]), s.index
+    return None, len(sentences)
 
 
 def outlet_type(outlet: str | None, text: str = "") -> str:

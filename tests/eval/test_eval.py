@@ -85,6 +85,9 @@ def test_extractor_meets_the_targets_on_the_team_corpus():
         # Written blind and never tuned on (scored once at 0.764 / 0.711): a loose floor
         # that only catches a regression, so that the set stays an honest measure.
         ("final", 16, 0.70, 0.65, 0.80),
+        # Written blind (first score 0.677 / 0.653 / 0.880). Its odd-numbered articles guided
+        # fixes; the even-numbered half is never looked at (see fresh/NOTES.md).
+        ("fresh", 24, 0.65, 0.65, 0.80),
     ],
 )
 def test_extractor_holds_its_scores_on_the_other_labelled_sets(name, articles, events, claims, mentions):

@@ -435,3 +435,53 @@ def test_medical_and_hospital_sources_keep_their_own_name():
     text = "Clashes erupted in Dhaka. Medics said more than 300 people were hurt."
     (claim,) = extract_article(text, article_id="m", published=dt.date(2025, 3, 5)).claims
     assert (claim.claimant, claim.claimant_type, claim.value_low) == ("medics", "witness", 300)
+
+
+def test_the_news_day_is_the_date_of_the_first_sentences_event():
+    text = ("LOME - Calm returned on Friday to the Be neighbourhood after troublemakers threw stones at passing "
+            "vehicles on Thursday. The minister said 27 people had been arrested.")
+    reports = extract_article(text, article_id="l", published=dt.date(2026, 6, 27)).reports
+    (arrest,) = [r for r in reports if r.event_type == "COERCE"]
+    assert arrest.event_date == dt.date(2026, 6, 25)  # Thursday: the unrest, not the calm after it
+
+
+def test_an_aside_about_the_crowd_does_not_hide_its_size():
+    text = "Several thousand people, most of them students, gathered on Sukhbaatar Square in Ulaanbaatar on Tuesday."
+    (claim,) = extract_article(text, article_id="a", published=dt.date(2025, 3, 5)).claims
+    assert (claim.quantity, claim.value_low, claim.value_high) == ("participants", 3000, 9000)
+
+
+def test_a_place_in_the_reason_given_is_not_where_it_happened():
+    text = ("Thousands of students gathered in Ulaanbaatar on Tuesday to demand the prime minister's resignation, "
+            "after reports that his family had bought property in Seoul and Dubai.")
+    reports = extract_article(text, article_id="p", published=dt.date(2025, 3, 5), country_hint="MNG").reports
+    assert {r.country_iso3 for r in reports if r.event_type == "PROTEST"} == {"MNG"}
+
+
+@pytest.mark.parametrize(
+    "text, claimant, claimant_type",
+    [
+        ("The Public Defender, Levan Ioseliani, said his staff had found 23 detainees with visible injuries.", "Public Defender", "state"),
+        ("A doctor at Josina Machel Hospital, who asked not to be named, said the hospital had received 30 bodies.",
+         "doctor at Josina Machel Hospital", "witness"),
+        ("The Public Assembly Archive, an independent group that counts crowds, estimated that about 58,000 people took part.",
+         "Public Assembly Archive", "ngo"),
+    ],
+)
+def test_a_speaker_is_found_behind_a_name_or_an_aside(text, claimant, claimant_type):
+    (claim,) = extract_article(text, article_id="n", published=dt.date(2025, 3, 5), outlet="Wire").claims
+    assert (claim.claimant, claim.claimant_type) == (claimant, claimant_type)
+
+
+def test_detainees_with_injuries_are_an_injury_count():
+    text = "The ombudsman said his staff had found 23 detainees with visible injuries."
+    (claim,) = extract_article(text, article_id="i", published=dt.date(2025, 3, 5)).claims
+    assert (claim.quantity, claim.value_low) == ("injuries", 23)
+
+
+def test_a_counter_figure_in_the_next_sentence_counts_the_same_thing():
+    text = ("The CGT union says 85,000 people are marching in Marseille. Police put the figure at 11,000. "
+            "The opposition party, which organised the rally to demand the government's resignation, put the number at 20,000.")
+    claims = extract_article(text, article_id="c", published=dt.date(2025, 3, 5)).claims
+    assert [(c.quantity, c.value_low, c.claimant_type) for c in claims] == [
+        ("participants", 85000, "unknown"), ("participants", 11000, "state"), ("participants", 20000, "opposition")]
