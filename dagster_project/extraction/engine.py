@@ -145,7 +145,7 @@ _FIGURE_NOUN = re.compile(r"\b(?:estimates?|figures?|numbers?|tolls?|counts?|tal
 _AUX = (r"(?:(?:have|has|had|be|been|being|was|were|is|are|yet|ever|even|actually|directly|reportedly)\s+){0,3}"
         r"(?:(?:use|used|using|deploy|deployed|resort to|resorted to)\s+)?")  # "did not use tear gas"
 _NEGATED = re.compile(
-    rf"(?:\b(?:not|never|no\s+longer)\s+(?:[\w-]+\s+){{0,2}}?(?:a\s+single|any)\s+|\bno\s+(?=$)|\b(?:not|never|no\s+longer)\s+|n[’']t\s+|\b(?:no\s+one|nobody|none|not\s+one|no\s+[\w-]+)\s+(?=(?:was|were|has|have|had|is|are)\b)){_AUX}$",
+    rf"(?:\b(?:not|never|no\s+longer)\s+(?:[\w-]+\s+){{0,2}}?(?:a\s+single|any)\s+|\bno\s+(?=$)|\b(?:not|never|no\s+longer)\s+|n[’']t\s+|\b(?:no\s+one|nobody|none|not\s+one|no\s+[\w-]+)\s+(?=(?:was|were|has|have|had|is|are)\b)|\b(?:no\s+one|nobody|not\s+one|no\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:(?:there|here|else|at\s+all)\s+)?(?=(?:was|were|has|have|had|is|are)\b|[\w-]+$)){_AUX}$",
     re.I,
 )
 _BARE_FIGURE_END = re.compile(r"\s*(?:[.,;:)]|$)")  # "Police put the figure at 11,000." (no noun of its own)

@@ -485,3 +485,12 @@ def test_a_counter_figure_in_the_next_sentence_counts_the_same_thing():
     claims = extract_article(text, article_id="c", published=dt.date(2025, 3, 5)).claims
     assert [(c.quantity, c.value_low, c.claimant_type) for c in claims] == [
         ("participants", 85000, "unknown"), ("participants", 11000, "state"), ("participants", 20000, "opposition")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Belgrade police said the march had passed without incident and that no one there had been detained.",
+    "Police in Lima said no protesters were detained.",
+])
+def test_no_one_detained_is_a_denial_not_an_arrest(sentence):
+    reports = extract_article(sentence, article_id="n", published=dt.date(2025, 3, 5)).reports
+    assert {(r.event_type, r.stance) for r in reports if r.event_type in {"COERCE", "REJECT"}} == {("COERCE", "denied"), ("REJECT", "asserted")}
