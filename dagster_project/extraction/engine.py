@@ -165,8 +165,9 @@ _IN_BEFORE = re.compile(r"\bin\s+$")
 _SUBSET_ASIDE = re.compile(r",\s*(?:including|among them|among whom|(?:most|many|some|all|almost all|nearly all|half) of (?:them|whom)|mostly|mainly|largely)[^,;]*,")  # "215 people, including 27 children, have been killed"
 _PHRASE_CUT = re.compile(r"\d|[;:()]|\s[-–]\s")
 _SPEECH_IN_GAP = re.compile(r"\b(?:said|say|says|told|tell|tells|reported|claimed|claim|claims|added|stated)\b", re.I)
-_SHORT_GAP = re.compile(r"[\s\"“”]*(?:of\s+)?(?:[\w’'-]+[\"“”]?\s+[\"“]?){0,6}?")  # quotes allowed: "only a few" people
+_SHORT_GAP = re.compile(r"[\s\"“”]*(?:of\s+)?(?:[\w’'-]+[\"“”]?\s+[\"“]?){0,9}?")  # quotes allowed: "only a few" people
 _SENTENCED = re.compile(r"\b(?:sentenc|condemn)\w*\s+(?:[\w-]+\s+){0,3}$", re.I)
+_LIST_IN_GAP = re.compile(r",\s+(?=(?:[\w’'-]+\s+){1,2}(?:and|or)\s)|,\s+(?=[\w’'-]+,)")
 _ARTICLE_GAP = re.compile(r"\s*(?:the\s+|in\s+the\s+|a\s+)?")
 _VICTIM_GROUP = re.compile(r"\s+((?:[\w’'-]+\s*){1,7}?)(?=[,.;)]|$|\s+(?:and|who|were|had)\b)")
 
@@ -828,7 +829,10 @@ def _quantity(text: str, s: Sentence, number) -> str | None:
     found = after_words.finditer(after) if aside else after_words.finditer(text, offset, offset + len(after))
     for m, row in found:
         gap = after[:m.start() - offset]
-        if not _SHORT_GAP.fullmatch(gap) or "," in gap or "." in gap or _SPEECH_IN_GAP.search(gap):
+        if "," in gap and _LIST_IN_GAP.search(gap):  # "thousands of teachers, parents and students formed"
+            gap = _LIST_IN_GAP.sub(" ", gap)
+        if not _SHORT_GAP.fullmatch(gap) or "," in gap or "." in gap or _SPEECH_IN_GAP.search(gap) \
+                or (len(gap.split()) > 6 and row["quantity"] != "participants"):  # crowds have long names; tolls do not
             continue  # "Two residents said police had killed him": the two are speakers, not the dead
         if best is None or (best[1] == "participants" and row["quantity"] != "participants") \
                 or (row["quantity"] == "injuries" and m.group(0).lower().startswith("with ")):  # "23 detainees with visible injuries"

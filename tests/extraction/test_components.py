@@ -494,3 +494,22 @@ def test_a_counter_figure_in_the_next_sentence_counts_the_same_thing():
 def test_no_one_detained_is_a_denial_not_an_arrest(sentence):
     reports = extract_article(sentence, article_id="n", published=dt.date(2025, 3, 5)).reports
     assert {(r.event_type, r.stance) for r in reports if r.event_type in {"COERCE", "REJECT"}} == {("COERCE", "denied"), ("REJECT", "asserted")}
+
+
+@pytest.mark.parametrize(
+    "sentence, low, high",
+    [
+        ("Tens of thousands of teachers, parents and students formed a human chain in Budapest on Tuesday.", 10000, 99999),
+        ("Some 4,000 workers at the state textile mills in Mahalla al-Kubra stopped work for nine days.", 4000, 4000),
+        ("In Novi Sad, several thousand people blocked the Liberty Bridge for three hours.", 3000, 9000),
+    ],
+)
+def test_a_crowd_keeps_its_size_behind_a_long_name_or_a_list(sentence, low, high):
+    (claim,) = extract_article(sentence, article_id="p", published=dt.date(2025, 3, 5)).claims
+    assert (claim.quantity, claim.value_low, claim.value_high) == ("participants", low, high)
+
+
+def test_a_death_far_behind_a_figure_is_not_its_count():
+    text = ("The European Union imposed sanctions on Monday on Iran's morality police and on 11 individuals over the "
+            "crackdown on protests that followed the death of Mahsa Amini in custody.")
+    assert extract_article(text, article_id="e", published=dt.date(2022, 10, 17)).claims == []
