@@ -145,9 +145,14 @@ _FIGURE_NOUN = re.compile(r"\b(?:estimates?|figures?|numbers?|tolls?|counts?|tal
 _AUX = (r"(?:(?:have|has|had|be|been|being|was|were|is|are|yet|ever|even|actually|directly|reportedly)\s+){0,3}"
         r"(?:(?:use|used|using|deploy|deployed|resort to|resorted to)\s+)?")  # "did not use tear gas"
 _NEGATED = re.compile(
-    rf"(?:\b(?:not|never|no\s+longer)\s+(?:[\w-]+\s+){{0,2}}?(?:a\s+single|any)\s+|\bno\s+(?=$)|\b(?:not|never|no\s+longer)\s+|n[’']t\s+|\b(?:no\s+one|nobody|none|not\s+one|no\s+[\w-]+)\s+(?=(?:was|were|has|have|had|is|are)\b)|\b(?:no\s+one|nobody|not\s+one|no\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:(?:there|here|else|at\s+all)\s+)?(?=(?:was|were|has|have|had|is|are)\b|[\w-]+$)){_AUX}$",
+    rf"(?:\b(?:not|never|no\s+longer)\s+(?:[\w-]+\s+){{0,2}}?(?:a\s+single|any)\s+|\bno\s+(?=$)|\b(?:not|never|no\s+longer)\s+|n[’']t\s+|\b(?:no\s+one|nobody|none|not\s+one|no\s+[\w-]+)\s+(?=(?:was|were|has|have|had|is|are)\b)|\b(?:no\s+one|nobody|not\s+one|not\s+a\s+single\s+[\w-]+|no\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:(?:there|here|else|at\s+all)\s+)?(?=(?:was|were|has|have|had|is|are)\b|[\w-]+$)){_AUX}$",
     re.I,
 )
+_CALLED_FALSE = re.compile(r"\b(?:is|are|was|were)\s+(?:completely\s+|entirely\s+|totally\s+|simply\s+)?(?:false|untrue|baseless|unfounded|"
+                           r"fabricated|fake|lies|a lie)\b|\b(?:described|dismissed|denounced|branded)\s+(?:[\w-]+\s+){0,3}?as\s+[\"“]?"
+                           r"(?:pure\s+|a\s+|an?\s+outright\s+)?(?:fabrications?|lies?|false|fake|fiction)\b", re.I)
+_UNCONFIRMED = re.compile(r"\b(?:not|never|n[’']t|declined to|refused to)\s+(?:yet\s+)?(?:confirm|comment|disclose|reveal|release|give|provide|say)\w*"
+                          r"\s+(?:[\w-]+\s+){0,2}$", re.I)
 _BARE_FIGURE_END = re.compile(r"\s*(?:[.,;:)]|$)")  # "Police put the figure at 11,000." (no noun of its own)
 _RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,]*,\s*$")
 _COUNTED_BEFORE = re.compile(r"\b(?:count(?:s|ed)?|estimat(?:es|ed)|puts? (?:it|the (?:figure|number|total|count|turnout) )?at|tall(?:ied|ies)|said)\s+"
@@ -464,9 +469,11 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
     denial = next((m for m, row in lx.table("attribution.csv").finditer(text, s.start, s.end) if row["stance"] == "denies"), None)
     for position, event_type, mode, m in found:
         before = text[max(s.start, position - 30):position]
-        if event_type in {"PROTEST", "ASSAULT", "COERCE"} and _cued(_HYPOTHETICAL, _HYPOTHETICAL_KEYS, before):
-            continue
         negated = event_type not in SPEECH_ACTS and bool(_NEGATED.search(_CLAUSE_PUNCT.split(before)[-1]))
+        if negated and _UNCONFIRMED.search(before):
+            continue  # "Police have not confirmed any arrests": neither told nor denied
+        if event_type in {"PROTEST", "ASSAULT", "COERCE"} and not negated and _cued(_HYPOTHETICAL, _HYPOTHETICAL_KEYS, before):
+            continue  # ("had not used any chemical agents" is a denial, not a hypothetical)
         if negated and not stance_here:
             continue  # the outlet says it did not happen: nothing to code
         if event_type == "PROTEST" and mode == "strike" and _MILITARY_STRIKE.search(before):
@@ -521,6 +528,9 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
                     rejection.confidence = 0.6
                     rejection.country_iso3 = report.country_iso3  # where the denied event was
                     out.append(Candidate(rejection, s.index, 1.0))
+        elif (called_false := _CALLED_FALSE.search(text, m.end(), s.end)) is not None and event_type not in SPEECH_ACTS:
+            report.stance = "denied"  # "Messages claiming that police killed three people are false"
+            report.attributed_to = next((x.name for x in s.mentions if x.start >= called_false.start()), None) or ctx["outlet"]
         elif denial is not None and denial.start() < position and m.group(0).lower() not in _IMPLYING_WORDS:
             report.stance = "denied"
             report.attributed_to = next((x.name for x in reversed(s.mentions) if x.start < denial.start()), None)

@@ -513,3 +513,28 @@ def test_a_death_far_behind_a_figure_is_not_its_count():
     text = ("The European Union imposed sanctions on Monday on Iran's morality police and on 11 individuals over the "
             "crackdown on protests that followed the death of Mahsa Amini in custody.")
     assert extract_article(text, article_id="e", published=dt.date(2022, 10, 17)).claims == []
+
+
+@pytest.mark.parametrize(
+    "sentence, event_type",
+    [
+        ('"Not a single person was beaten," police spokesman Aram Petrosyan told reporters on Wednesday.', "ASSAULT"),
+        ("The Aurora Police Department said its own officers had not used any chemical agents.", "ASSAULT"),
+    ],
+)
+def test_denials_of_force_are_denials(sentence, event_type):
+    reports = extract_article(sentence, article_id="d", published=dt.date(2025, 3, 5)).reports
+    assert {(r.event_type, r.stance) for r in reports} == {(event_type, "denied"), ("REJECT", "asserted")}
+
+
+def test_not_confirming_is_neither_telling_nor_denying():
+    assert extract_article("Police have not confirmed any arrests.", article_id="c", published=dt.date(2025, 3, 5)).reports == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Messages circulating on social media claiming that police killed three people are false.",
+    'The movement claimed that dozens of people had been arrested, a figure the ministry described as "pure fabrication".',
+])
+def test_an_event_called_false_is_denied(sentence):
+    reports = extract_article(sentence, article_id="f", published=dt.date(2025, 3, 5)).reports
+    assert [r.stance for r in reports] == ["denied"]
