@@ -151,6 +151,7 @@ _NEGATED = re.compile(
 _CALLED_FALSE = re.compile(r"\b(?:is|are|was|were)\s+(?:completely\s+|entirely\s+|totally\s+|simply\s+)?(?:false|untrue|baseless|unfounded|"
                            r"fabricated|fake|lies|a lie)\b|\b(?:described|dismissed|denounced|branded)\s+(?:[\w-]+\s+){0,3}?as\s+[\"“]?"
                            r"(?:pure\s+|a\s+|an?\s+outright\s+)?(?:fabrications?|lies?|false|fake|fiction)\b", re.I)
+_CONDITION_BEFORE = re.compile(r"\b(?:if|unless|whether|until)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 _UNCONFIRMED = re.compile(r"\b(?:not|never|n[’']t|declined to|refused to)\s+(?:yet\s+)?(?:confirm|comment|disclose|reveal|release|give|provide|say)\w*"
                           r"\s+(?:[\w-]+\s+){0,2}$", re.I)
 _BARE_FIGURE_END = re.compile(r"\s*(?:[.,;:)]|$)")  # "Police put the figure at 11,000." (no noun of its own)
@@ -494,6 +495,8 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
         if event_type == "THREATEN" and mode == "violence" and trigger.startswith(("warn", "a warning")) \
                 and not _FORCE_WORDS.search(text, position, s.end):
             continue  # "the IMF warned that youth unemployment remained high" threatens no one
+        if event_type == "REJECT" and mode == "refuse" and _CONDITION_BEFORE.search(before):
+            continue  # "a strike on Monday if the government does not resign": a condition, not a refusal
         if event_type == "REQUEST" and trigger.startswith("called for") and any(
                 t == "PROTEST" and not m.end() <= p <= m.end() + 30 for p, t, _, _ in found):
             continue  # "some 400 people called for an investigation": the protest's aim (a call for a strike is a call)

@@ -538,3 +538,17 @@ def test_not_confirming_is_neither_telling_nor_denying():
 def test_an_event_called_false_is_denied(sentence):
     reports = extract_article(sentence, article_id="f", published=dt.date(2025, 3, 5)).reports
     assert [r.stance for r in reports] == ["denied"]
+
+
+@pytest.mark.parametrize(
+    "sentence, refusal",
+    [
+        ("President Dragan Milic said he would not call early elections.", True),
+        ("Prime Minister Etienne Marchal said that he would not withdraw the budget.", True),
+        ("Police said they would not hold back.", False),  # a warning, not a refusal
+        ("Unions say they will begin an indefinite strike on Monday if the government does not resign.", False),  # a condition
+    ],
+)
+def test_refusals_in_the_future_tense(sentence, refusal):
+    reports = extract_article(sentence, article_id="r", published=dt.date(2025, 3, 5)).reports
+    assert any((r.event_type, r.event_mode) == ("REJECT", "refuse") for r in reports) is refusal
