@@ -371,6 +371,21 @@ def _nearest_date(s: Sentence, position: int, text: str = "", physical: bool = T
     return after[0] if after else None
 
 
+# "the 2019 fuel protests, in which security forces killed at least 304 people": the killing
+# in the relative clause happened in the year that names its antecedent.
+_ANTECEDENT_YEAR = re.compile(r"\bthe\s+((?:19|20)\d\d)\s+(?:[\w-]+\s+){0,3}?[\w-]+,?\s+(?:in|during)\s+which\b[^.;,]*$")
+
+
+def _antecedent_year(text: str, s: Sentence, position: int) -> DateMention | None:
+    if "which" not in s.text:
+        return None
+    m = _ANTECEDENT_YEAR.search(text, s.start, position)
+    if m is None or any(m.end(1) <= d.start < position for d in s.dates):
+        return None
+    year = int(m.group(1))
+    return DateMention(m.start(1), m.end(1), dt.date(year, 1, 1), dt.date(year, 12, 31), "year", False)
+
+
 _DAYS_AFTER = re.compile(r"\b(?P<n>an?|one|two|three|four|five|six|seven|the) (?P<unit>day|days|week|weeks) (?P<dir>after|before)\b", re.I)
 _EVENT_NOUNS = {"rally": "PROTEST", "rallies": "PROTEST", "protest": "PROTEST", "protests": "PROTEST", "march": "PROTEST",
                 "demonstration": "PROTEST", "demonstrations": "PROTEST", "strike": "PROTEST", "sit-in": "PROTEST",
@@ -709,7 +724,8 @@ def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str,
         return {"state_media": "media"}.get(actor.actor_type, actor.actor_type)
 
     physical = event_type in PHYSICAL_EVENTS
-    date = _nearest_date(s, position, text, physical, ongoing=event_type == "PROTEST")
+    date = _antecedent_year(text, s, position) if physical else None
+    date = date or _nearest_date(s, position, text, physical, ongoing=event_type == "PROTEST")
     shifted = _days_after(text, s, position, date, ctx) if physical or event_type == "SANCTION" else None
     if shifted is not None:
         date = shifted

@@ -552,3 +552,11 @@ def test_an_event_called_false_is_denied(sentence):
 def test_refusals_in_the_future_tense(sentence, refusal):
     reports = extract_article(sentence, article_id="r", published=dt.date(2025, 3, 5)).reports
     assert any((r.event_type, r.event_mode) == ("REJECT", "refuse") for r in reports) is refusal
+
+
+def test_an_event_in_a_relative_clause_takes_the_year_of_its_antecedent():
+    text = ("Treasury said the commanders oversaw units responsible for abuses during the 2019 fuel protests, in which "
+            "Amnesty International says security forces killed at least 304 people, and again during the uprising of 2022.")
+    reports = extract_article(text, article_id="y", published=dt.date(2025, 3, 5), country_hint="IRN").reports
+    (killing,) = [r for r in reports if r.event_type == "ASSAULT"]
+    assert (killing.event_date, killing.date_precision) == (dt.date(2019, 1, 1), "year")
