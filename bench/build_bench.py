@@ -5,7 +5,9 @@
 For each size: writes that many generated articles (bench/corpus.py) as JSONL under a
 temporary raw directory, runs `unrest build` (time, peak RSS of the build process), then
 adds 100 new articles and builds again (the incremental update: only new articles are
-extracted). Prints one table row per size for bench/RESULTS.md.
+extracted). Prints one table row per size for bench/RESULTS.md, with dbt's own time for the
+update (`elapsed_time` in run_results.json: models and tests, without dbt's start-up).
+`--keep DIR` keeps each size's raw directory and warehouse under DIR (for repeated updates).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -45,12 +48,19 @@ def timed_build(raw: Path, warehouse: Path) -> tuple[float, float]:
     return elapsed, peak
 
 
+def dbt_elapsed(warehouse: Path) -> float:
+    """dbt's own time for the last build (models and tests), from its run_results.json."""
+    run_results = warehouse.parent / ".build" / "dbt_target" / "run_results.json"
+    return json.loads(run_results.read_text())["elapsed_time"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--keep", type=Path, help="keep each size's raw directory and warehouse under this folder")
     args = parser.parse_args()
-    print("| articles | full build (s) | peak RSS (MB) | +100 articles (s) |")
-    print("|---|---|---|---|")
+    print("| articles | full build (s) | peak RSS (MB) | +100 articles (s) | of which dbt models and tests (s) |")
+    print("|---|---|---|---|---|")
     for n in args.articles:
         with tempfile.TemporaryDirectory() as tmp:
             raw = Path(tmp) / "raw"
@@ -60,7 +70,9 @@ def main() -> None:
             full, peak = timed_build(raw, warehouse)
             write_articles(raw / "articles" / "more.jsonl", n, 100)
             incremental, peak2 = timed_build(raw, warehouse)
-            print(f"| {n:,} | {full:.1f} | {max(peak, peak2):.0f} | {incremental:.1f} |", flush=True)
+            print(f"| {n:,} | {full:.1f} | {max(peak, peak2):.0f} | {incremental:.1f} | {dbt_elapsed(warehouse):.1f} |", flush=True)
+            if args.keep:
+                shutil.copytree(tmp, args.keep / f"articles-{n}", dirs_exist_ok=True)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,8 @@
 """The incremental marts (fct_event_reports, fct_claims): a build after changes gives the same
 rows as building everything from scratch on the same inputs."""
 
+import json
+
 import duckdb
 
 from conftest import run_unrest
@@ -21,6 +23,14 @@ def marts(warehouse) -> dict[str, list]:
         return {t: sorted(map(repr, con.execute(f"select * from marts.{t}").fetchall())) for t in tables}
     finally:
         con.close()
+
+
+def dbt_nodes_run(warehouse) -> set[str]:
+    """The resource types and materializations dbt ran in the last build (from run_results.json)."""
+    target = warehouse.parent / ".build" / "dbt_target"
+    manifest = json.loads((target / "manifest.json").read_text())["nodes"]
+    results = json.loads((target / "run_results.json").read_text())["results"]
+    return {f"{manifest[r['unique_id']]['resource_type']}:{manifest[r['unique_id']]['config'].get('materialized')}" for r in results}
 
 
 def event_of(warehouse, article_text_start: str) -> str:
@@ -57,6 +67,9 @@ def test_an_incremental_build_equals_a_full_build(tmp_path):
     (articles / "kerman.md").unlink()
     run_unrest("build", "--raw-dir", str(raw), "--warehouse", str(warehouse), check=True)
     assert event_of(warehouse, "Thousands of protesters rallied in Tabriz on Thursday") != tabriz_event
+    # The dbt project is unchanged, so its seeds and views are left as they are.
+    ran = dbt_nodes_run(warehouse)
+    assert {"model:incremental", "model:table", "test:test"} <= ran and not {"seed:seed", "model:view"} & ran
     incremental = marts(warehouse)
 
     scratch = tmp_path / "scratch" / "unrest.duckdb"

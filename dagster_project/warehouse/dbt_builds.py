@@ -46,6 +46,29 @@ def needs_full_refresh(con, models: list[str], fingerprint: str) -> bool:
     return any(recorded.get(model) != fingerprint for model in models)
 
 
+def rebuilt_only_on_change(manifest: dict) -> list[tuple[str, str]]:
+    """(schema, name) of the seeds and views: what they hold is fixed by the dbt project alone
+    (a seed's CSV, a view's SQL), so a build of an unchanged project need not redo them."""
+    return sorted((node["schema"], node["alias"] or node["name"]) for node in manifest["nodes"].values()
+                  if node["resource_type"] == "seed"
+                  or (node["resource_type"] == "model" and node["config"].get("materialized") == "view"))
+
+
+def skip_unchanged_seeds_and_views(con, manifest: dict, full_refresh: bool) -> list[str]:
+    """dbt arguments that leave out the seeds and views when the project is the one that last
+    built the incremental marts (no full refresh) and every seed and view is in the warehouse.
+
+    Each seed and view is then exactly as that build left it, and reloading nine CSVs and
+    recreating thirteen views cost about 2 s of dbt's time on every build, however small."""
+    if full_refresh:
+        return []
+    wanted = rebuilt_only_on_change(manifest)
+    present = set(con.execute("select table_schema, table_name from information_schema.tables").fetchall())
+    if not wanted or any(relation not in present for relation in wanted):
+        return []
+    return ["--exclude", "resource_type:seed config.materialized:view"]
+
+
 def record_model_builds(con, models: list[str], started_at: dt.datetime, fingerprint: str) -> None:
     """Record that `models` were built successfully by a dbt build started at `started_at`."""
     if not models:

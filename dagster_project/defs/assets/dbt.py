@@ -23,6 +23,7 @@ from dagster_project.config import DBT_PROJECT_DIR, SEEDS_DIR, dbt_executable
 from dagster_project.defs.partitions import DUCKDB_POOL
 from dagster_project.warehouse.dbt_builds import (
     incremental_models, load_manifest, models_built, needs_full_refresh, project_fingerprint, record_model_builds,
+    skip_unchanged_seeds_and_views,
 )
 from dagster_project.warehouse.schema import ensure_raw_schema
 
@@ -89,7 +90,9 @@ def _duckdb_path_for_dbt(path: str):
 @dbt_assets(manifest=prepared_manifest(), dagster_dbt_translator=UnrestDbtTranslator(), pool=DUCKDB_POOL)
 def unrest_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, duckdb: DuckDBResource):
     """Seeds, staging, intermediate and marts, built and tested by `dbt build` (a full
-    refresh of the incremental marts when the dbt project changed since they were built)."""
+    refresh of the incremental marts when the dbt project changed since they were built;
+    otherwise the seeds and views, which only a project change can change, are left as
+    they are)."""
     Path(duckdb.database).parent.mkdir(parents=True, exist_ok=True)
     manifest = load_manifest(prepared_manifest())
     fingerprint = project_fingerprint(manifest, DBT_PROJECT_DIR)
@@ -98,12 +101,13 @@ def unrest_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, du
     with duckdb.get_connection() as con:
         ensure_raw_schema(con)
         full_refresh = needs_full_refresh(con, incremental, fingerprint)
+        skipped = skip_unchanged_seeds_and_views(con, manifest, full_refresh)
     # One dbt target folder per working copy, kept between builds: dbt's partial parsing
     # (its saved parse depends on the profile, which names the working copy) then spares a
     # full parse of the project each build, and builds do not leave a folder each behind.
     target_path = Path(duckdb.database).parent / "dbt_target"
     with _duckdb_path_for_dbt(duckdb.database):
-        invocation = dbt.cli(["build", "--full-refresh"] if full_refresh else ["build"], context=context, target_path=target_path)
+        invocation = dbt.cli(["build", "--full-refresh"] if full_refresh else ["build", *skipped], context=context, target_path=target_path)
         yield from invocation.stream()
     with duckdb.get_connection() as con:
         built = models_built(invocation.get_artifact("run_results.json"))

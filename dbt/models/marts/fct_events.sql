@@ -8,18 +8,41 @@ with reports as (
     left join {{ ref('stg_articles') }} as a using (article_id)
 ),
 
+-- The aggregates are computed apart and joined by event_id: in one query, the distinct
+-- count and the ordered mode() make DuckDB take a slow path (2 s instead of 0.5 s over two
+-- million reports).
 events as (
     select
         event_id,
         arg_min(report_id, (coalesce(event_date, date '9999-12-31'), report_id)) as earliest_report_id,
         max(location) as location,
         min(event_date) as event_date,
-        mode(actor1 order by actor1) as actor1,
-        mode(actor2 order by actor2) as actor2,
         count(*) as report_count,
-        count(distinct coalesce(article_id, source_dataset || ':' || source_ref)) as source_count,
         min(case when source_dataset = 'article' then published else event_date end) as first_reported_date
     from reports
+    group by event_id
+),
+
+sources as (
+    select event_id, count(*) as source_count
+    from (select distinct event_id, coalesce(article_id, source_dataset || ':' || source_ref) as source from reports)
+    group by event_id
+),
+
+actors as (
+    -- The most named actor1 and actor2, ties broken by name (the first in name order).
+    select event_id, side, name, count(*) as mentions
+    from reports
+    unpivot (name for side in (actor1, actor2))
+    group by all
+),
+
+top_actors as (
+    select
+        event_id,
+        min(name) filter (where side = 'actor1') as actor1,
+        min(name) filter (where side = 'actor2') as actor2
+    from (select * from actors qualify mentions = max(mentions) over (partition by event_id, side))
     group by event_id
 ),
 
@@ -31,16 +54,18 @@ envelopes as (
         min(value_low) filter (where quantity = 'arrests') as arrests_min_claimed,
         max(coalesce(value_high, value_low)) filter (where quantity = 'arrests') as arrests_max_claimed,
         count(*) as claim_count
-    from {{ ref('int_claims') }}
+    from {{ ref('fct_claims') }}  -- int_claims as stored, with its event_id: no second clustering join
     where event_id is not null and part_of_claim_id is null
     group by event_id
 )
 
 select
     e.event_id, r.event_type, r.event_mode, r.country_iso3, e.location, e.event_date, r.date_precision,
-    e.actor1, e.actor2, e.report_count, e.source_count, e.first_reported_date,
+    a.actor1, a.actor2, e.report_count, s.source_count, e.first_reported_date,
     c.deaths_min_claimed, c.deaths_max_claimed, c.arrests_min_claimed, c.arrests_max_claimed,
     coalesce(c.claim_count, 0) as claim_count
 from events as e
 join {{ ref('fct_event_reports') }} as r on r.report_id = e.earliest_report_id
+join sources as s on s.event_id = e.event_id
+left join top_actors as a on a.event_id = e.event_id
 left join envelopes as c on c.event_id = e.event_id
