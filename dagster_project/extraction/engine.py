@@ -931,7 +931,7 @@ _SPEAKER_PUNCT = re.compile(r"[,;:(\"“”]")
 # What may stand between a speaker and the verb: a personal name ("Levan Ioseliani"), an aside
 # ("who asked not to be named") or a description ("an independent group that counts crowds").
 _APPOSITION = re.compile(r"^(?:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}|(?:who|which)\b.*|(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
-                         r"(?:group|organi[sz]ation|body|outfit|monitor|watchdog|network|collective|body)\b.*)$")
+                         r"(?:group|organi[sz]ation|body|outfit|monitor|watchdog|network|collective)\b.*)$")
 _NOT_A_SPEAKER = re.compile(r"^(?:he|she|they|it|we|i|you|this|that|these|those|who|which)$|\d", re.I)
 
 
