@@ -123,14 +123,16 @@ RAW_TABLES: dict[str, str] = {
         country_iso3 varchar
     """,
     # Each article file as last loaded (one Dagster partition each): an unchanged
-    # fingerprint means the file is not read again.
+    # fingerprint means the file is not read again; an unchanged `file_stat` (reader
+    # version, size and modification time) means it is not even hashed again.
     "article_files": """
         source_path varchar primary key,
         fingerprint varchar not null,
         articles integer not null,
         duplicates integer not null,
         quarantined integer not null,
-        loaded_at timestamp not null
+        loaded_at timestamp not null,
+        file_stat varchar
     """,
     # What the extraction tables were computed from, per article: a changed text, date,
     # hint, outlet or extractor version means the article is extracted again.
@@ -173,3 +175,5 @@ def ensure_raw_schema(con) -> None:
     con.execute("create schema if not exists raw")
     for name in RAW_TABLES:
         con.execute(create_table_sql(name))
+    # Columns added since a table was first created: a warehouse built before them gains them.
+    con.execute("alter table raw.article_files add column if not exists file_stat varchar")

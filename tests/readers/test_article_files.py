@@ -67,3 +67,40 @@ def test_a_large_jsonl_file_loads_in_chunks_with_bad_lines_quarantined(tmp_path,
     assert stats.articles == 49
     [(locator, reason)] = con.execute("select record_locator, reason from raw.quarantine").fetchall()
     assert locator == "line 11" and "invalid UTF-8" in reason and "feed.jsonl" in reason
+
+
+def test_a_file_is_hashed_only_when_its_size_or_modification_time_changed(tmp_path, monkeypatch):
+    import os
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    path = folder / "a.jsonl"
+    path.write_text('{"id": "a1", "text": "Police arrested 40 protesters in Tehran."}\n')
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    load_article_files(con, tmp_path)
+    hashed = []
+    real_fingerprint = article_store.file_fingerprint
+    monkeypatch.setattr(article_store, "file_fingerprint", lambda p: hashed.append(p.name) or real_fingerprint(p))
+
+    assert load_article_files(con, tmp_path).files_unchanged == ["articles/a.jsonl"] and hashed == []
+
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))  # touched, same bytes
+    touched = load_article_files(con, tmp_path)
+    assert touched.files_unchanged == ["articles/a.jsonl"] and hashed == ["a.jsonl"]
+    assert load_article_files(con, tmp_path).files_unchanged == ["articles/a.jsonl"] and hashed == ["a.jsonl"]
+
+    path.write_text('{"id": "a2", "text": "Police arrested 41 protesters in Tehran."}\n')  # same size, new bytes
+    assert load_article_files(con, tmp_path).files_loaded == ["articles/a.jsonl"]
+    assert articles(con) == [("a2", "articles/a.jsonl")]
+
+
+def test_a_warehouse_from_before_file_stats_gains_the_column(tmp_path):
+    from dagster_project.warehouse.schema import ensure_raw_schema
+
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    con.execute("create schema raw")
+    con.execute("create table raw.article_files (source_path varchar primary key, fingerprint varchar not null, articles integer not null, "
+                "duplicates integer not null, quarantined integer not null, loaded_at timestamp not null)")
+    con.execute("insert into raw.article_files values ('articles/a.md', 'x', 1, 0, 0, now())")
+    ensure_raw_schema(con)
+    assert con.execute("select source_path, file_stat from raw.article_files").fetchall() == [("articles/a.md", None)]
