@@ -154,10 +154,10 @@ _CALLED_FALSE = re.compile(r"\b(?:is|are|was|were)\s+(?:completely\s+|entirely\s
 _CONDITION_BEFORE = re.compile(r"\b(?:if|unless|whether|until)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 _UNCONFIRMED = re.compile(r"\b(?:not|never|n[’']t|declined to|refused to)\s+(?:yet\s+)?(?:confirm|comment|disclose|reveal|release|give|provide|say)\w*"
                           r"\s+(?:[\w-]+\s+){0,2}$", re.I)
-_BARE_FIGURE_END = re.compile(r"\s*(?:[.,;:)]|$)")  # "Police put the figure at 11,000." (no noun of its own)
+_BARE_FIGURE_END = re.compile(r"\s*[\"”]?\s*(?:[.,;:)]|$)")  # "Police put the figure at 11,000." (no noun of its own)
 _RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,]*,\s*$")
 _COUNTED_BEFORE = re.compile(r"\b(?:count(?:s|ed)?|estimat(?:es|ed)|puts? (?:it|the (?:figure|number|total|count|turnout) )?at|tall(?:ied|ies)|said)\s+"
-                             r"(?:only\s+|just\s+)?$", re.I)
+                             r"[\"“]?(?:only\s+|just\s+)?$", re.I)
 _SUBSET_AFTER = re.compile(r"\s+of (?:them|whom)\b", re.I)
 _AND_NEXT = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}?and\s+")
 _SUBSET = re.compile(r"\b(?:including|among them|of whom|of them|among whom)\s+$", re.I)
@@ -174,7 +174,7 @@ _SPEECH_IN_GAP = re.compile(r"\b(?:said|say|says|told|tell|tells|reported|claime
 _SHORT_GAP = re.compile(r"[\s\"“”]*(?:of\s+)?(?:[\w’'-]+[\"“”]?\s+[\"“]?){0,9}?")  # quotes allowed: "only a few" people
 _SENTENCED = re.compile(r"\b(?:sentenc|condemn)\w*\s+(?:[\w-]+\s+){0,3}$", re.I)
 _LIST_IN_GAP = re.compile(r",\s+(?=(?:[\w’'-]+\s+){1,2}(?:and|or)\s)|,\s+(?=[\w’'-]+,)")
-_ARTICLE_GAP = re.compile(r"\s*(?:the\s+|in\s+the\s+|a\s+)?")
+_ARTICLE_GAP = re.compile(r"\s*[\"“]?(?:the\s+|in\s+the\s+|a\s+)?")
 _VICTIM_GROUP = re.compile(r"\s+((?:[\w’'-]+\s*){1,7}?)(?=[,.;)]|$|\s+(?:and|who|were|had)\b)")
 
 PHYSICAL_EVENTS = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
@@ -924,6 +924,8 @@ def _claimant(text: str, s: Sentence, clause: tuple[int, int], position: int, ct
         return before[-1]
     if _PRONOUN_SUBJECT.match(s.text) and ctx["last_person"]:
         return ctx["last_person"]
+    if _IT_SUBJECT.match(s.text) and ctx["last_body"]:
+        return ctx["last_body"]
     return None
 
 
@@ -982,6 +984,19 @@ def _titled_speaker(text: str, s: Sentence, ctx: dict) -> Mention | None:
     named = before[-1] if before and verb.start() - before[-1].end < 3 else _named_speaker(text, s.start, verb.start(), ctx["outlet"], ctx["outlet_type"])
     phrase = text[named.start:named.end].strip() if named is not None else ""
     return named if named is not None and _SINGULAR_TITLE.search(phrase) else None
+
+
+_IT_SUBJECT = re.compile(r"^It\s+(?:said|says|added|reported|stated|claimed|estimated|counted|put|also)\b")
+
+
+def _speaking_body(text: str, s: Sentence) -> Mention | None:
+    """An organisation that speaks in the sentence ("The Interior Ministry said in a
+    statement"): the one a following "It said" refers to."""
+    verb = _reporting(text, s.start, s.end)
+    if verb is None:
+        return None
+    before = [m for m in s.mentions if m.end <= verb.start() and m.claimant_type and m.kind not in {"person", "country"}]
+    return before[-1] if before and verb.start() - before[-1].end < 30 else None
 
 
 # ", saying only three had died": a speaker's own figure after the claim they reject.
@@ -1233,7 +1248,7 @@ def _extract(text: str, article_id: str, published, country_hint, outlet) -> Ext
     ctx = {
         "article_id": article_id, "published": published, "outlet": outlet, "outlet_type": outlet_type(outlet, text),
         "main_country": _main_country(sentences, country_hint),
-        "last_person": None, "lead_date": None, "anchor": None, "previous_sentence_start": None, "dated": {}, "place_before": None, "anchors": {},
+        "last_person": None, "last_body": None, "lead_date": None, "anchor": None, "previous_sentence_start": None, "dated": {}, "place_before": None, "anchors": {},
     }
     candidates: list[Candidate] = []
     drafts: list[ClaimDraft] = []
@@ -1258,6 +1273,10 @@ def _extract(text: str, article_id: str, published, country_hint, outlet) -> Ext
             titled = _titled_speaker(text, s, ctx)
             if titled is not None:
                 ctx["last_person"] = titled  # "The police commander said ... He said 31 were arrested"
+        if not _IT_SUBJECT.match(s.text):
+            body = _speaking_body(text, s)
+            if body is not None:
+                ctx["last_body"] = body  # "The Interior Ministry said ... It said 17 officers were injured"
     reports, by_sentence = _merge_reports(candidates)
     has_intervention = {r.country_iso3 for r in reports if r.event_type in {"ASSAULT", "COERCE"}}
     for r in reports:

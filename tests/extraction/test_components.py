@@ -560,3 +560,17 @@ def test_an_event_in_a_relative_clause_takes_the_year_of_its_antecedent():
     reports = extract_article(text, article_id="y", published=dt.date(2025, 3, 5), country_hint="IRN").reports
     (killing,) = [r for r in reports if r.event_type == "ASSAULT"]
     assert (killing.event_date, killing.date_precision) == (dt.date(2019, 1, 1), "year")
+
+
+def test_it_said_is_the_organisation_that_spoke_before():
+    text = "The Interior Ministry said its forces had fired only into the air. It said 17 members of the security forces had been injured."
+    (claim,) = extract_article(text, article_id="i", published=dt.date(2025, 8, 6)).claims
+    assert (claim.quantity, claim.value_low, claim.claimant_type) == ("injuries", 17, "state")
+
+
+def test_a_quoted_counter_figure_counts_the_same_thing():
+    text = ("The rector said 15 students were injured. The student committee put the number of injured at \"more than 40\". "
+            "Police arrested hundreds. The minister put the number at \"around 300\", saying those held had planned violence.")
+    claims = extract_article(text, article_id="q", published=dt.date(2025, 9, 18)).claims
+    assert [(c.quantity, c.value_low, c.qualifier) for c in claims] == [
+        ("injuries", 15, "exact"), ("injuries", 40, "at_least"), ("arrests", 100, "range"), ("arrests", 300, "about")]
