@@ -154,6 +154,7 @@ _CALLED_FALSE = re.compile(r"\b(?:is|are|was|were)\s+(?:completely\s+|entirely\s
 _CONDITION_BEFORE = re.compile(r"\b(?:if|unless|whether|until)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 _UNCONFIRMED = re.compile(r"\b(?:not|never|n[’']t|declined to|refused to)\s+(?:yet\s+)?(?:confirm|comment|disclose|reveal|release|give|provide|say)\w*"
                           r"\s+(?:[\w-]+\s+){0,2}$", re.I)
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _BARE_FIGURE_END = re.compile(r"\s*[\"”]?\s*(?:[.,;:)]|$)")  # "Police put the figure at 11,000." (no noun of its own)
 _RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,]*,\s*$")
 _COUNTED_BEFORE = re.compile(r"\b(?:count(?:s|ed)?|estimat(?:es|ed)|puts? (?:it|the (?:figure|number|total|count|turnout) )?at|tall(?:ied|ies)|said)\s+"
@@ -173,6 +174,7 @@ _PHRASE_CUT = re.compile(r"\d|[;:()]|\s[-–]\s")
 _SPEECH_IN_GAP = re.compile(r"\b(?:said|say|says|told|tell|tells|reported|claimed|claim|claims|added|stated)\b", re.I)
 _SHORT_GAP = re.compile(r"[\s\"“”]*(?:of\s+)?(?:[\w’'-]+[\"“”]?\s+[\"“]?){0,9}?")  # quotes allowed: "only a few" people
 _SENTENCED = re.compile(r"\b(?:sentenc|condemn)\w*\s+(?:[\w-]+\s+){0,3}$", re.I)
+_PREPOSITION = re.compile(r"\b(?:in|with|at|from|to|for|on|by|against|over|near|outside|inside|across|after|before)\b", re.I)
 _LIST_IN_GAP = re.compile(r",\s+(?=(?:[\w’'-]+\s+){1,2}(?:and|or)\s)|,\s+(?=[\w’'-]+,)")
 _ARTICLE_GAP = re.compile(r"\s*[\"“]?(?:the\s+|in\s+the\s+|a\s+)?")
 _VICTIM_GROUP = re.compile(r"\s+((?:[\w’'-]+\s*){1,7}?)(?=[,.;)]|$|\s+(?:and|who|were|had)\b)")
@@ -846,7 +848,7 @@ def _quantity(text: str, s: Sentence, number) -> str | None:
     after = text[number.end:min(s.end, number.end + 110)]
     # "215 people, including 27 children, have been killed": the subset does not end the phrase.
     aside = _SUBSET_ASIDE.search(after)
-    after = (_SUBSET_ASIDE.sub(" ", after) if aside else after)[:70]
+    after = (_SUBSET_ASIDE.sub(" ", after) if aside else after)[:100]
     cut = _PHRASE_CUT.search(after)
     if cut:
         after = after[:cut.start()]
@@ -861,7 +863,9 @@ def _quantity(text: str, s: Sentence, number) -> str | None:
         if "," in gap and _LIST_IN_GAP.search(gap):  # "thousands of teachers, parents and students formed"
             gap = _LIST_IN_GAP.sub(" ", gap)
         if not _SHORT_GAP.fullmatch(gap) or "," in gap or "." in gap or _SPEECH_IN_GAP.search(gap) \
-                or (len(gap.split()) > 6 and row["quantity"] != "participants"):  # crowds have long names; tolls do not
+                or (len(gap.split()) > 6 and (row["quantity"] != "participants" or _PREPOSITION.search(gap))):
+            # crowds have long names ("thousands of supporters of the opposition Front took to the
+            # streets"), but not across a preposition ("three high schools in solidarity with the protesters")
             continue  # "Two residents said police had killed him": the two are speakers, not the dead
         if best is None or (best[1] == "participants" and row["quantity"] != "participants") \
                 or (row["quantity"] == "injuries" and m.group(0).lower().startswith("with ")):  # "23 detainees with visible injuries"
@@ -1048,6 +1052,8 @@ def _claims(text: str, s: Sentence, ctx: dict) -> list[ClaimDraft]:
             quantity = counted.quantity  # "8,000 farmers took part; the interior ministry counted 5,200"; "Police put the figure at 11,000"
         if quantity is None or (number.is_year_like and not part_of):
             continue
+        if _THE_BEFORE.search(text, max(s.start, number.start - 5), number.start) and (quantity, number.value_low) in ctx["claimed"]:
+            continue  # "the 11 had been detained": the figure told before, named again
         previous_end = number.end
         clause = _clause_of(clauses, number.start)
         who = _claimant(text, s, clause, number.start, ctx)
@@ -1073,6 +1079,7 @@ def _claims(text: str, s: Sentence, ctx: dict) -> list[ClaimDraft]:
             extractor_version=EXTRACTOR_VERSION,
         )
         drafts.append(ClaimDraft(claim, s.index, by_person=bool(who and who.kind == "person")))
+        ctx["claimed"].add((quantity, number.value_low))
         out.append(claim)
         if not part_of:
             ctx["anchor"] = claim
@@ -1248,7 +1255,7 @@ def _extract(text: str, article_id: str, published, country_hint, outlet) -> Ext
     ctx = {
         "article_id": article_id, "published": published, "outlet": outlet, "outlet_type": outlet_type(outlet, text),
         "main_country": _main_country(sentences, country_hint),
-        "last_person": None, "last_body": None, "lead_date": None, "anchor": None, "previous_sentence_start": None, "dated": {}, "place_before": None, "anchors": {},
+        "last_person": None, "last_body": None, "claimed": set(), "lead_date": None, "anchor": None, "previous_sentence_start": None, "dated": {}, "place_before": None, "anchors": {},
     }
     candidates: list[Candidate] = []
     drafts: list[ClaimDraft] = []

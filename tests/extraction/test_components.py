@@ -574,3 +574,23 @@ def test_a_quoted_counter_figure_counts_the_same_thing():
     claims = extract_article(text, article_id="q", published=dt.date(2025, 9, 18)).claims
     assert [(c.quantity, c.value_low, c.qualifier) for c in claims] == [
         ("injuries", 15, "exact"), ("injuries", 40, "at_least"), ("arrests", 100, "range"), ("arrests", 300, "about")]
+
+
+def test_a_figure_named_again_with_the_is_not_a_new_claim():
+    text = "Cambodian police arrested 11 union activists in Phnom Penh on Monday. A government spokesman said the 11 had been detained for incitement."
+    claims = extract_article(text, article_id="t", published=dt.date(2025, 9, 1)).claims
+    assert [(c.quantity, c.value_low) for c in claims] == [("arrests", 11)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Soldiers deployed as thousands of supporters of the opposition People's Renewal Front took to the streets.",
+         [("participants", 1000)]),
+        ("Some 150 students walked out of classes at three Denver high schools in solidarity with the protesters.",
+         [("participants", 150)]),  # not three: the schools are not a crowd
+    ],
+)
+def test_long_crowd_names_but_not_across_a_preposition(sentence, expected):
+    claims = extract_article(sentence, article_id="l", published=dt.date(2025, 9, 1)).claims
+    assert [(c.quantity, c.value_low) for c in claims] == expected
