@@ -174,7 +174,7 @@ _PHRASE_CUT = re.compile(r"\d|[;:()]|\s[-–]\s")
 _SPEECH_IN_GAP = re.compile(r"\b(?:said|say|says|told|tell|tells|reported|claimed|claim|claims|added|stated)\b", re.I)
 _SHORT_GAP = re.compile(r"[\s\"“”]*(?:of\s+)?(?:[\w’'-]+[\"“”]?\s+[\"“]?){0,9}?")  # quotes allowed: "only a few" people
 _SENTENCED = re.compile(r"\b(?:sentenc|condemn)\w*\s+(?:[\w-]+\s+){0,3}$", re.I)
-_PREPOSITION = re.compile(r"\b(?:in|with|at|from|to|for|on|by|against|over|near|outside|inside|across|after|before)\b", re.I)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|with|at|from|to|for|on|by|against|over|near|outside|inside|across|after|before|of)\s+$", re.I)
 _LIST_IN_GAP = re.compile(r",\s+(?=(?:[\w’'-]+\s+){1,2}(?:and|or)\s)|,\s+(?=[\w’'-]+,)")
 _ARTICLE_GAP = re.compile(r"\s*[\"“]?(?:the\s+|in\s+the\s+|a\s+)?")
 _VICTIM_GROUP = re.compile(r"\s+((?:[\w’'-]+\s*){1,7}?)(?=[,.;)]|$|\s+(?:and|who|were|had)\b)")
@@ -856,6 +856,7 @@ def _quantity(text: str, s: Sentence, number) -> str | None:
     after_words, before_words = lx.quantity_tables()
     # Without an aside the phrase is a stretch of the article: its words come from the
     # article's one scan instead of a scan of a copy.
+    object_of_preposition = bool(_PREPOSITION_BEFORE.search(text, max(s.start, number.start - 12), number.start))
     offset = 0 if aside else number.end
     found = after_words.finditer(after) if aside else after_words.finditer(text, offset, offset + len(after))
     for m, row in found:
@@ -863,9 +864,10 @@ def _quantity(text: str, s: Sentence, number) -> str | None:
         if "," in gap and _LIST_IN_GAP.search(gap):  # "thousands of teachers, parents and students formed"
             gap = _LIST_IN_GAP.sub(" ", gap)
         if not _SHORT_GAP.fullmatch(gap) or "," in gap or "." in gap or _SPEECH_IN_GAP.search(gap) \
-                or (len(gap.split()) > 6 and (row["quantity"] != "participants" or _PREPOSITION.search(gap))):
+                or (len(gap.split()) > 6 and (row["quantity"] != "participants" or object_of_preposition)):
             # crowds have long names ("thousands of supporters of the opposition Front took to the
-            # streets"), but not across a preposition ("three high schools in solidarity with the protesters")
+            # streets"); a figure after a preposition is no crowd ("at three high schools in
+            # solidarity with the protesters")
             continue  # "Two residents said police had killed him": the two are speakers, not the dead
         if best is None or (best[1] == "participants" and row["quantity"] != "participants") \
                 or (row["quantity"] == "injuries" and m.group(0).lower().startswith("with ")):  # "23 detainees with visible injuries"
