@@ -936,6 +936,7 @@ def _claimant(text: str, s: Sentence, clause: tuple[int, int], position: int, ct
 
 
 _SPEAKER_PUNCT = re.compile(r"[,;:(\"“”]")
+_TIMESTAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?[-–—]\s*", re.I)  # a live blog's "15:20 - "
 # What may stand between a speaker and the verb: a personal name ("Levan Ioseliani"), an aside
 # ("who asked not to be named") or a description ("an independent group that counts crowds").
 _APPOSITION = re.compile(r"^(?:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}|(?:who|which)\b.*|(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
@@ -949,7 +950,7 @@ def _named_speaker(text: str, start: int, verb_start: int, outlet: str | None = 
     """The noun phrase right before a verb of saying, when the lexicons do not know it:
     "The Cali health secretariat tells us", "the university's rector said". Its claimant
     type comes from the words of its name (`lexicon/speaker_keywords.csv`)."""
-    chunks = _SPEAKER_PUNCT.split(text[start:verb_start])
+    chunks = _SPEAKER_PUNCT.split(_TIMESTAMP.sub("", text[start:verb_start], count=1))
     phrase = chunks[-1].strip()
     if outlet and re.match(r"(?:our|we)\b", phrase, re.I):  # "our Office has documented": the publisher
         return Mention(verb_start - len(phrase), verb_start, phrase, outlet, ACTOR_OF_CLAIMANT_TYPE.get(outlet_kind, "media"), None, "body")
@@ -977,7 +978,8 @@ def _named_speaker(text: str, start: int, verb_start: int, outlet: str | None = 
 
 
 _SINGULAR_TITLE = re.compile(r"\b(?:spokes(?:man|woman|person)|minister|governor|mayor|commander|chief|commissioner|president|"
-                             r"prosecutor|rector|secretary|general|director|head|leader|ombudsman|ambassador)$", re.I)
+                             r"prosecutor|rector|secretary|general|director|head|leader|ombudsman|ambassador|prefect)"
+                             r"(?:,?\s+(?-i:[A-Z][\w'’.-]+)){0,3}$", re.I)  # "the police prefect, Marc Delaunay"
 
 
 def _titled_speaker(text: str, s: Sentence, ctx: dict) -> Mention | None:

@@ -594,3 +594,11 @@ def test_a_figure_named_again_with_the_is_not_a_new_claim():
 def test_long_crowd_names_but_not_across_a_preposition(sentence, expected):
     claims = extract_article(sentence, article_id="l", published=dt.date(2025, 9, 1)).claims
     assert [(c.quantity, c.value_low) for c in claims] == expected
+
+
+def test_a_live_blog_entry_keeps_its_speaker_for_he_says():
+    text = ("15:20 - Paris police prefect Marc Delaunay says 43 people have been arrested in the capital. "
+            "He says two officers were slightly injured.")
+    claims = extract_article(text, article_id="b", published=dt.date(2025, 10, 2), outlet="Eurowire Live").claims
+    assert [(c.quantity, c.value_low, c.claimant_type) for c in claims] == [("arrests", 43, "state"), ("injuries", 2, "state")]
+    assert claims[1].claimant == "Paris police prefect Marc Delaunay"
