@@ -1,4 +1,4 @@
-"""Cross-source deduplication in fct_events (rule in dbt/models/intermediate/int_event_clusters.sql)."""
+"""Cross-source deduplication in fct_events (rule in dbt/models/intermediate/int_event_days.sql)."""
 
 import duckdb
 

@@ -78,3 +78,18 @@ def test_an_incremental_build_equals_a_full_build(tmp_path):
     assert incremental == full
     assert any("'at least 60'" in row and "2026, 2, 12" in row for row in full["fct_claims"])
     assert not any("Kerman" in row for row in full["fct_event_reports"])
+
+    # A report on a new day inside that event: the event keeps its id and first report, so
+    # only the new article's rows are written, and the event counts one report more.
+    tabriz_now = event_of(warehouse, "Thousands of protesters rallied in Tabriz on Thursday")
+    write(articles / "tabriz-middle.md", "2026-02-04", "IRNA", "Protesters rallied in Tabriz on Tuesday, state media said.")
+    run_unrest("build", "--raw-dir", str(raw), "--warehouse", str(warehouse), check=True)
+    assert event_of(warehouse, "Protesters rallied in Tabriz on Tuesday") == tabriz_now
+    assert event_of(warehouse, "Thousands of protesters rallied in Tabriz on Thursday") == tabriz_now
+    again = marts(warehouse)
+    assert again != incremental
+    scratch = tmp_path / "scratch-2" / "unrest.duckdb"
+    run_unrest("build", "--raw-dir", str(raw), "--warehouse", str(scratch), check=True)
+    assert again == marts(scratch)
+    counts = [row for row in again["fct_events"] if repr(tabriz_now) in row]
+    assert len(counts) == 1 and ", 3, 3, " in counts[0]  # report_count, source_count

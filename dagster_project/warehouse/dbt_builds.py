@@ -3,10 +3,14 @@ refresh is needed.
 
 An incremental mart (`fct_event_reports`, `fct_claims`) takes in the articles extracted
 since it was last built successfully: `raw.dbt_model_builds` holds, per model, when that
-build started (every extraction written before it is in the model). A build that fails
-records nothing, so the next one takes in a superset, which is safe: the models replace
-rows by key. When the dbt project itself changed (a model, seed, macro or variable), the
-stored rows may be stale in ways the rule cannot see, so the build does a full refresh.
+build started (every extraction written before it is in the model) and the dbt project
+that built it. The marts also rewrite the reports on days whose event changed, which
+`int_event_days` finds by comparing itself with the table it replaces; that is only right
+if the marts were built together with it last time. So a build marks every record
+unfinished before dbt starts and records the models dbt built once it has succeeded: after
+a build that failed or built only some of the marts, the next build is a full refresh, as it
+is when the dbt project itself changed (a model, seed, macro or variable), whose stored rows
+may be stale in ways the rules cannot see.
 """
 
 from __future__ import annotations
@@ -38,12 +42,21 @@ def project_fingerprint(manifest: dict, project_dir: Path) -> str:
     return digest.hexdigest()
 
 
+UNFINISHED = "unfinished"  # in place of a project fingerprint: a build started and has not recorded success
+
+
 def needs_full_refresh(con, models: list[str], fingerprint: str) -> bool:
-    """True unless every incremental model was last built by this same dbt project."""
+    """True unless every incremental model was last built, successfully, by this same dbt
+    project (a build that failed or left some of them out marks them unfinished)."""
     if not models:
         return False
     recorded = dict(con.execute("select model, project_fingerprint from raw.dbt_model_builds").fetchall())
     return any(recorded.get(model) != fingerprint for model in models)
+
+
+def mark_builds_unfinished(con) -> None:
+    """Before dbt starts: until `record_model_builds` says otherwise, no model counts as built."""
+    con.execute("update raw.dbt_model_builds set project_fingerprint = ?", [UNFINISHED])
 
 
 def rebuilt_only_on_change(manifest: dict) -> list[tuple[str, str]]:

@@ -1,25 +1,44 @@
 {#-
+    The articles an incremental mart takes in again: those extracted (again) since the last
+    dbt build that built this model successfully started (raw.dbt_model_builds, written by
+    the build after dbt succeeds; every article when the model was never built).
+-#}
+{% macro articles_extracted_since_last_build() -%}
+    select article_id
+    from {{ source('raw', 'article_extraction_state') }}
+    where extracted_at >= (
+        select coalesce(max(started_at), timestamp '-infinity')
+        from {{ source('raw', 'dbt_model_builds') }}
+        where model = '{{ this.name }}'
+    )
+{%- endmacro %}
+
+{#-
     The first step of an incremental mart that holds rows of articles, datasets and seeds
     (fct_event_reports, fct_claims), as its pre_hook: delete the rows the build is about to
     insert again as they are now, namely the dataset and seed rows (their files are loaded
-    whole each time) and the rows of articles no longer extracted or extracted (again) since
-    the last dbt build that built this model successfully started (raw.dbt_model_builds,
-    written by the build after dbt succeeds; every article when the model was never built).
-    The model then inserts every row it does not hold any more.
+    whole each time) and the rows of articles no longer extracted or extracted since the
+    model was last built. The model then inserts those rows, and the rows whose event moved.
 -#}
 {% macro delete_rows_to_replace() -%}
     {% if is_incremental() %}
         delete from {{ this }}
         where source_dataset <> 'article'
            or article_id not in (select article_id from {{ source('raw', 'article_extraction_state') }})
-           or article_id in (
-               select article_id
-               from {{ source('raw', 'article_extraction_state') }}
-               where extracted_at >= (
-                   select coalesce(max(started_at), timestamp '-infinity')
-                   from {{ source('raw', 'dbt_model_builds') }}
-                   where model = '{{ this.name }}'
-               )
-           )
+           or article_id in ({{ articles_extracted_since_last_build() }})
     {% endif %}
+{%- endmacro %}
+
+{#-
+    The rows an incremental mart writes again (its where clause, in incremental builds only):
+    the dataset and seed rows, the rows of articles extracted since the model was last built,
+    and the rows about reports on days whose event is new or another (int_event_reports_moved).
+    Rows with the same key are replaced; the pre_hook has deleted those of removed articles.
+-#}
+{% macro where_written_again() -%}
+    {%- if is_incremental() %}
+    where source_dataset <> 'article'
+       or article_id in ({{ articles_extracted_since_last_build() }})
+       or report_id in (select report_id from {{ ref('int_event_reports_moved') }})
+    {%- endif %}
 {%- endmacro %}

@@ -22,8 +22,8 @@ from dagster_duckdb import DuckDBResource
 from dagster_project.config import DBT_PROJECT_DIR, SEEDS_DIR, dbt_executable
 from dagster_project.defs.partitions import DUCKDB_POOL
 from dagster_project.warehouse.dbt_builds import (
-    incremental_models, load_manifest, models_built, needs_full_refresh, project_fingerprint, record_model_builds,
-    skip_unchanged_seeds_and_views,
+    incremental_models, load_manifest, mark_builds_unfinished, models_built, needs_full_refresh, project_fingerprint,
+    record_model_builds, skip_unchanged_seeds_and_views,
 )
 from dagster_project.warehouse.schema import ensure_raw_schema
 
@@ -102,6 +102,7 @@ def unrest_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, du
         ensure_raw_schema(con)
         full_refresh = needs_full_refresh(con, incremental, fingerprint)
         skipped = skip_unchanged_seeds_and_views(con, manifest, full_refresh)
+        mark_builds_unfinished(con)
     # One dbt target folder per working copy, kept between builds: dbt's partial parsing
     # (its saved parse depends on the profile, which names the working copy) then spares a
     # full parse of the project each build, and builds do not leave a folder each behind.

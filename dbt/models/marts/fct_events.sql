@@ -1,4 +1,4 @@
--- One row per distinct real-world event: its reports merged (rule in int_event_clusters),
+-- One row per distinct real-world event: its reports merged (rule in int_event_days),
 -- with the envelope of every figure claimed about it. Type, mode, country and date
 -- precision are the earliest report's (ties broken by report_id), the actors the most named
 -- (ties broken by name), so the rows never depend on the order the reports are stored in.
@@ -54,7 +54,7 @@ envelopes as (
         min(value_low) filter (where quantity = 'arrests') as arrests_min_claimed,
         max(coalesce(value_high, value_low)) filter (where quantity = 'arrests') as arrests_max_claimed,
         count(*) as claim_count
-    from {{ ref('fct_claims') }}  -- int_claims as stored, with its event_id: no second clustering join
+    from {{ ref('fct_claims') }}
     where event_id is not null and part_of_claim_id is null
     group by event_id
 )

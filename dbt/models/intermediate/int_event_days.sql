@@ -1,0 +1,59 @@
+-- One row per kind of report and day: the real-world event that day's reports belong to.
+--
+-- Rule: reports merge when they have the same event type and mode, the same country, the
+-- same place (or both name none), for speech acts and sanctions also the same actor (the
+-- keys in int_event_reports), and dates that chain within `event_merge_window_days` of each
+-- other (gaps and islands over the sorted days). Reports without a date never merge: an
+-- undated mention cannot be told apart from another event. The event_id is a hash of the
+-- earliest report of the event.
+--
+-- `event_changed` says whether the day is new or its event is another than at the last
+-- build (this table as it was before this build): only the reports of those days and of
+-- changed articles are written again into the incremental marts, instead of comparing every
+-- report's event with the one stored. A new report in the middle of a long event leaves the
+-- event's other days as they were.
+{{ config(materialized='table') }}
+{%- set previous = adapter.get_relation(database=this.database, schema=this.schema, identifier=this.identifier) %}
+
+with report_days as (
+    -- The windows below sort days, not reports.
+    select event_type, event_mode, country_key, place_key, actor_key, event_date, min(report_id) as first_report_id
+    from {{ ref('int_event_reports') }}
+    where event_date is not null
+    group by all
+),
+
+chained_days as (
+    -- A day starts a new event when nothing of its kind happened in the days before it.
+    select
+        *,
+        coalesce(event_date - lag(event_date) over same_kind > {{ var('event_merge_window_days') }}, true) as starts_event
+    from report_days
+    window same_kind as (partition by event_type, event_mode, country_key, place_key, actor_key order by event_date)
+),
+
+event_days as (
+    -- Each day belongs to the event started by the last day that started one; the event is
+    -- named after that day's first report, the earliest report of the event.
+    select
+        event_type, event_mode, country_key, place_key, actor_key, event_date,
+        'e_' || substr(md5(last_value(case when starts_event then first_report_id end ignore nulls) over (
+            partition by event_type, event_mode, country_key, place_key, actor_key
+            order by event_date rows unbounded preceding
+        )), 1, 16) as event_id
+    from chained_days
+)
+
+select
+    d.*,
+    {% if previous is not none -%}
+    p.event_id is null or p.event_id <> d.event_id as event_changed
+    {%- else -%}
+    true as event_changed
+    {%- endif %}
+from event_days as d
+{%- if previous is not none %}
+left join {{ this }} as p
+  on p.event_type = d.event_type and p.event_mode is not distinct from d.event_mode and p.country_key = d.country_key
+ and p.place_key = d.place_key and p.actor_key = d.actor_key and p.event_date = d.event_date
+{%- endif %}
