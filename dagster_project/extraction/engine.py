@@ -779,6 +779,12 @@ def _merge_key(r: EventReport) -> tuple:
     return (r.event_type, r.event_mode, r.actor1, r.actor2_iso3 or r.actor2, date_key)
 
 
+def _dated_past(a: tuple, b: tuple) -> bool:
+    """Whether one of two merge keys carries a date of a year or month (a past episode told
+    by its date, "In May 2022, security forces killed dozens") and the other none."""
+    return any(k[4][0] is not None and k[4][1] in {"year", "month"} for k in (a, b))
+
+
 def _merge_reports(candidates: list[Candidate]) -> tuple[list[EventReport], dict[int, dict[tuple, str]]]:
     """One report per event: the candidate with the best evidence wins; its stance is the
     strongest any sentence gives (asserted over alleged over denied)."""
@@ -816,6 +822,7 @@ def _merge_reports(candidates: list[Candidate]) -> tuple[list[EventReport], dict
             groups[riot].extend(groups.pop(key))
     for key in [k for k in groups if k[0] == "ASSAULT" and k[1] == "kill"]:
         target = next((k for k in groups if k[0] == "ASSAULT" and k[1] != "kill" and k[2] == key[2]
+                       and (k[4] == key[4] or None in (k[4][0], key[4][0]) and not _dated_past(key, k))  # not a killing of 2022 into today's shooting
                        and any(c.report.stance != "denied" for c in groups[k])), None)
         if target is not None:
             groups[target].extend(groups.pop(key))

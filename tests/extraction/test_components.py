@@ -602,3 +602,11 @@ def test_a_live_blog_entry_keeps_its_speaker_for_he_says():
     claims = extract_article(text, article_id="b", published=dt.date(2025, 10, 2), outlet="Eurowire Live").claims
     assert [(c.quantity, c.value_low, c.claimant_type) for c in claims] == [("arrests", 43, "state"), ("injuries", 2, "state")]
     assert claims[1].claimant == "Paris police prefect Marc Delaunay"
+
+
+def test_a_killing_dated_to_a_past_month_is_not_merged_into_todays_shooting():
+    text = ("On Tuesday, troops moved into the town of Khorog in Tajikistan, and witnesses said they opened fire on the crowd. "
+            "In May 2022, security forces killed dozens of people in a similar operation in the region, according to rights groups.")
+    reports = extract_article(text, article_id="k", published=None).reports
+    assert {(r.event_mode, r.event_date) for r in reports if r.event_type == "ASSAULT"} == {
+        ("firearms", None), ("kill", dt.date(2022, 5, 1))}
