@@ -610,3 +610,15 @@ def test_a_killing_dated_to_a_past_month_is_not_merged_into_todays_shooting():
     reports = extract_article(text, article_id="k", published=None).reports
     assert {(r.event_mode, r.event_date) for r in reports if r.event_type == "ASSAULT"} == {
         ("firearms", None), ("kill", dt.date(2022, 5, 1))}
+
+
+@pytest.mark.parametrize(
+    "sentence, event",
+    [
+        ("On Tuesday, troops and special forces moved into the town.", ("MOBILIZE", "security_forces")),
+        ("Mobile internet and landline connections to the region were cut on Monday evening.", ("COERCE", "censor")),
+    ],
+)
+def test_troops_moving_in_and_cut_connections(sentence, event):
+    reports = extract_article("Unrest in Tajikistan. " + sentence, article_id="m", published=dt.date(2025, 3, 5)).reports
+    assert event in {(r.event_type, r.event_mode) for r in reports}
