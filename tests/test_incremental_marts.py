@@ -26,11 +26,13 @@ def marts(warehouse) -> dict[str, list]:
 
 
 def dbt_nodes_run(warehouse) -> set[str]:
-    """The resource types and materializations dbt ran in the last build (from run_results.json)."""
+    """The resource types and materializations dbt ran in the last build (from run_results.json),
+    and `full-refresh` when it was a full refresh."""
     target = warehouse.parent / ".build" / "dbt_target"
     manifest = json.loads((target / "manifest.json").read_text())["nodes"]
-    results = json.loads((target / "run_results.json").read_text())["results"]
-    return {f"{manifest[r['unique_id']]['resource_type']}:{manifest[r['unique_id']]['config'].get('materialized')}" for r in results}
+    run_results = json.loads((target / "run_results.json").read_text())
+    ran = {f"{manifest[r['unique_id']]['resource_type']}:{manifest[r['unique_id']]['config'].get('materialized')}" for r in run_results["results"]}
+    return ran | ({"full-refresh"} if run_results["args"].get("full_refresh") else set())
 
 
 def event_of(warehouse, article_text_start: str) -> str:
@@ -69,7 +71,7 @@ def test_an_incremental_build_equals_a_full_build(tmp_path):
     assert event_of(warehouse, "Thousands of protesters rallied in Tabriz on Thursday") != tabriz_event
     # The dbt project is unchanged, so its seeds and views are left as they are.
     ran = dbt_nodes_run(warehouse)
-    assert {"model:incremental", "model:table", "test:test"} <= ran and not {"seed:seed", "model:view"} & ran
+    assert {"model:incremental", "model:table", "test:test"} <= ran and not {"seed:seed", "model:view", "full-refresh"} & ran
     incremental = marts(warehouse)
 
     scratch = tmp_path / "scratch" / "unrest.duckdb"
@@ -85,6 +87,7 @@ def test_an_incremental_build_equals_a_full_build(tmp_path):
     write(articles / "tabriz-middle.md", "2026-02-04", "IRNA", "Protesters rallied in Tabriz on Tuesday, state media said.")
     run_unrest("build", "--raw-dir", str(raw), "--warehouse", str(warehouse), check=True)
     assert event_of(warehouse, "Protesters rallied in Tabriz on Tuesday") == tabriz_now
+    assert "full-refresh" not in dbt_nodes_run(warehouse)
     assert event_of(warehouse, "Thousands of protesters rallied in Tabriz on Thursday") == tabriz_now
     again = marts(warehouse)
     assert again != incremental

@@ -54,6 +54,18 @@ def needs_full_refresh(con, models: list[str], fingerprint: str) -> bool:
     return any(recorded.get(model) != fingerprint for model in models)
 
 
+def most_articles_changed(con, models: list[str], share: float = 0.2, at_least: int = 10_000) -> bool:
+    """Whether more than `share` of the articles, and more than `at_least`, were extracted
+    since the incremental marts were last built (a new extractor re-extracts them all).
+    Rewriting most of a large mart row by row costs more than building it again, and at
+    100,000 articles it ran out of DuckDB's memory limit; small rewrites stay incremental."""
+    extracted, articles = con.execute(
+        "select count(*) filter (where extracted_at >= (select min(started_at) from raw.dbt_model_builds where model in "
+        "(select unnest(?::varchar[])))), count(*) from raw.article_extraction_state", [models]
+    ).fetchone()
+    return extracted > at_least and extracted > share * articles
+
+
 def mark_builds_unfinished(con) -> None:
     """Before dbt starts: until `record_model_builds` says otherwise, no model counts as built."""
     con.execute("update raw.dbt_model_builds set project_fingerprint = ?", [UNFINISHED])

@@ -22,8 +22,8 @@ from dagster_duckdb import DuckDBResource
 from dagster_project.config import DBT_PROJECT_DIR, SEEDS_DIR, dbt_executable
 from dagster_project.defs.partitions import DUCKDB_POOL
 from dagster_project.warehouse.dbt_builds import (
-    incremental_models, load_manifest, mark_builds_unfinished, models_built, needs_full_refresh, project_fingerprint,
-    record_model_builds, skip_unchanged_seeds_and_views,
+    incremental_models, load_manifest, mark_builds_unfinished, models_built, most_articles_changed, needs_full_refresh,
+    project_fingerprint, record_model_builds, skip_unchanged_seeds_and_views,
 )
 from dagster_project.warehouse.schema import ensure_raw_schema
 
@@ -100,7 +100,7 @@ def unrest_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, du
     incremental = incremental_models(manifest)
     with duckdb.get_connection() as con:
         ensure_raw_schema(con)
-        full_refresh = needs_full_refresh(con, incremental, fingerprint)
+        full_refresh = needs_full_refresh(con, incremental, fingerprint) or most_articles_changed(con, incremental)
         skipped = skip_unchanged_seeds_and_views(con, manifest, full_refresh)
         mark_builds_unfinished(con)
     # One dbt target folder per working copy, kept between builds: dbt's partial parsing
