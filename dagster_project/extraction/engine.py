@@ -681,8 +681,8 @@ def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str,
             pronoun = _OBJECT_PRONOUN.search(text, position, min(s.end, trigger_end + 5))
             if pronoun is not None and (actor2 is None or actor2.start > pronoun.start()):
                 actor2 = next((m for m in reversed(mentions) if m.kind == "person" and m.end <= pronoun.start() and m is not actor1), actor2)
-        if actor1 is None:
-            return None
+        if actor1 is None and event_type != "CONCEDE":
+            return None  # (giving in is coded whoever gives in: "Enkhbat announced his resignation")
     # Where it happened.
     place = None
     if event_type in PHYSICAL_EVENTS:

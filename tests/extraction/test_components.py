@@ -622,3 +622,18 @@ def test_a_killing_dated_to_a_past_month_is_not_merged_into_todays_shooting():
 def test_troops_moving_in_and_cut_connections(sentence, event):
     reports = extract_article("Unrest in Tajikistan. " + sentence, article_id="m", published=dt.date(2025, 3, 5)).reports
     assert event in {(r.event_type, r.event_mode) for r in reports}
+
+
+@pytest.mark.parametrize(
+    "sentence, concedes",
+    [
+        ("Enkhbat announced his resignation on Thursday in a televised address.", True),
+        ("President Ruto withdrew the finance bill after deadly protests.", True),
+        ("Police released 40 detained protesters on Friday.", True),
+        ("The ministry released a statement on Friday.", False),
+        ("The government offered talks with the unions.", False),  # an offer is not giving in
+    ],
+)
+def test_giving_in_to_protesters_is_a_concession(sentence, concedes):
+    reports = extract_article("Protests continued in Kenya. " + sentence, article_id="c", published=dt.date(2025, 3, 5)).reports
+    assert any((r.event_type, r.event_mode) == ("CONCEDE", "accede") for r in reports) is concedes
