@@ -46,6 +46,9 @@ ROLE_ACTOR_TYPES = {"state", "security_forces"}
 _CLAUSE_BREAK = re.compile(r"\s+(?:while|whereas|but|although|though)\s+|;\s*|\s+–\s+")
 _CLAUSE_WORDS = ("while", "whereas", "but", "though")  # _CLAUSE_BREAK's words ("although" holds "though"), for a quick test
 _ECON_CLAUSE_BREAK = re.compile(r",|;|\s+and\s+|\s+while\s+|\s+but\s+|\s+as\s+")
+_ECON_ASIDE = re.compile(r"\s*(?:at least|however|though|too|meanwhile|in turn|for now|so far|officially|by contrast|in contrast)\s*,", re.I)
+_ECON_CHANGE = re.compile(r"\s*(?:down|up) from\b", re.I)
+_ECON_ASIDE_END = re.compile(r",\s*(?:at least|however|though|too|meanwhile|in turn|for now|so far|officially|by contrast|in contrast)\s*$", re.I)
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
 _REPORTING = re.compile(
     r"\b(?:said|says|say|tells|told|reported|reports|claimed|claims|alleged|alleges|accused|admitted|acknowledged|estimated|"
@@ -1177,6 +1180,10 @@ def _mentions(text: str, s: Sentence, ctx: dict) -> list[IndicatorMention]:
     last = s.start
     spans = []
     for m in _ECON_CLAUSE_BREAK.finditer(text, s.start, s.end):
+        if m.group(0) == "," and (_ECON_ASIDE.match(text, m.end(), s.end) or _ECON_CHANGE.match(text, m.end(), s.end)):
+            continue  # "Inflation, at least, has eased", "rose 5.4 percent, down from 7": one clause
+        if m.group(0) == "," and _ECON_ASIDE_END.search(text, last, m.start()):
+            continue
         spans.append((last, m.start()))
         last = m.end()
     spans.append((last, s.end))

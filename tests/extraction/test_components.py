@@ -637,3 +637,17 @@ def test_troops_moving_in_and_cut_connections(sentence, event):
 def test_giving_in_to_protesters_is_a_concession(sentence, concedes):
     reports = extract_article("Protests continued in Kenya. " + sentence, article_id="c", published=dt.date(2025, 3, 5)).reports
     assert any((r.event_type, r.event_mode) == ("CONCEDE", "accede") for r in reports) is concedes
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Inflation, at least, has eased.", [("inflation_cpi_pct", "falling")]),
+        ("Consumer prices rose 5.4 percent in the year to June, down from 7 percent a year earlier.", [("inflation_cpi_pct", "falling")]),
+        ("Inflation rose to 12 percent in May, up from 9 percent in April.", [("inflation_cpi_pct", "rising")]),
+        ("Food inflation hit a record 41.2 percent, the office said.", []),  # not consumer-price inflation
+    ],
+)
+def test_economic_directions_through_asides_and_comparisons(sentence, expected):
+    mentions = extract_article(sentence, article_id="e", published=dt.date(2025, 7, 5)).mentions
+    assert [(m.indicator, m.claim_direction) for m in mentions] == expected
