@@ -667,8 +667,11 @@ def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str,
     else:  # speech acts: ACCUSE, THREATEN, REJECT, CONCEDE
         clause_start = _clause_start(s, position)
         subject = next((m for m in mentions if clause_start <= m.start and m.end <= position), None)
-        if subject is not None and subject.kind == "group" and event_type in {"ACCUSE", "THREATEN"}:
+        if subject is not None and subject.kind == "group" and event_type in {"ACCUSE", "THREATEN"} \
+                and (event_type == "THREATEN" or _reporting(text, s.start, position) is None):
             return None  # protesters blaming someone is the protest's message, not a separate event
+            # (unless they speak: "Protest organisers said ... and accused the agents of ..."; their
+            # threats are plans of protest, never coded)
         actor1 = _first(mentions, lambda m: m.claimant_type is not None, end=position)
         if actor1 is None and _PRONOUN_SUBJECT.match(s.text) and ctx["last_person"]:
             actor1 = ctx["last_person"]

@@ -651,3 +651,15 @@ def test_giving_in_to_protesters_is_a_concession(sentence, concedes):
 def test_economic_directions_through_asides_and_comparisons(sentence, expected):
     mentions = extract_article(sentence, article_id="e", published=dt.date(2025, 7, 5)).mentions
     assert [(m.indicator, m.claim_direction) for m in mentions] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, accusation",
+    [
+        ('Protest organisers said about 400 people had taken part and accused the agents of using "grossly excessive force".', True),
+        ("Protesters accused the government of corruption as they marched through the capital.", False),  # the protest's message
+    ],
+)
+def test_protesters_who_speak_accuse_and_protesters_who_march_protest(sentence, accusation):
+    reports = extract_article("US protests. " + sentence, article_id="a", published=dt.date(2026, 8, 12)).reports
+    assert any(r.event_type == "ACCUSE" for r in reports) is accusation
