@@ -178,6 +178,13 @@ _SPEECH_IN_GAP = re.compile(r"\b(?:said|say|says|told|tell|tells|reported|claime
 _SHORT_GAP = re.compile(r"[\s\"“”]*(?:of\s+)?(?:[\w’'-]+[\"“”]?\s+[\"“]?){0,9}?")  # quotes allowed: "only a few" people
 _SENTENCED = re.compile(r"\b(?:sentenc|condemn)\w*\s+(?:[\w-]+\s+){0,3}$", re.I)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|with|at|from|to|for|on|by|against|over|near|outside|inside|across|after|before|of)\s+$", re.I)
+_CLAUSE_IN_GAP = re.compile(r"\b(?:were|was|are|is|had|have|has|been|as|while|when)\b", re.I)  # a verb of its own: not one noun phrase
+_FORCES_FIRST = re.compile(r"\s*(?:[\w-]+\s+)?(?:police|officers|troops|soldiers|riot police|security forces|gendarmes|agents|guards)\b", re.I)
+_THINGS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:vans?|cars?|vehicles?|buses|trucks?|stations?|buildings?|shops?|stores?|offices?|schools?|banks?|"
+                           r"houses?|homes?|rounds?|canisters?|shells?|bullets?|districts?|counties|provinces?|regions?|cities|towns?|"
+                           r"villages?|hospitals?|factories|universities|campuses|checkpoints?|roadblocks?|barricades?)\b"
+                           r"(?!\s+(?:employees|workers|staff|officials|guards|officers|students|teachers|managers|clerks|drivers|owners|"
+                           r"residents|patients|pupils|children))", re.I)
 _LIST_IN_GAP = re.compile(r",\s+(?=(?:[\w’'-]+\s+){1,2}(?:and|or)\s)|,\s+(?=[\w’'-]+,)")
 _ARTICLE_GAP = re.compile(r"\s*[\"“]?(?:the\s+|in\s+the\s+|a\s+)?")
 _VICTIM_GROUP = re.compile(r"\s+((?:[\w’'-]+\s*){1,7}?)(?=[,.;)]|$|\s+(?:and|who|were|had)\b)")
@@ -877,7 +884,8 @@ def _quantity(text: str, s: Sentence, number) -> str | None:
         if "," in gap and _LIST_IN_GAP.search(gap):  # "thousands of teachers, parents and students formed"
             gap = _LIST_IN_GAP.sub(" ", gap)
         if not _SHORT_GAP.fullmatch(gap) or "," in gap or "." in gap or _SPEECH_IN_GAP.search(gap) \
-                or (len(gap.split()) > 6 and (row["quantity"] != "participants" or object_of_preposition)):
+                or (len(gap.split()) > 6 and (row["quantity"] != "participants" or object_of_preposition or _CLAUSE_IN_GAP.search(gap))) \
+                or (row["quantity"] == "participants" and _FORCES_FIRST.match(gap)):
             # crowds have long names ("thousands of supporters of the opposition Front took to the
             # streets"); a figure after a preposition is no crowd ("at three high schools in
             # solidarity with the protesters")
@@ -1069,6 +1077,8 @@ def _claims(text: str, s: Sentence, ctx: dict) -> list[ClaimDraft]:
             quantity = counted.quantity  # "8,000 farmers took part; the interior ministry counted 5,200"; "Police put the figure at 11,000"
         if quantity is None or (number.is_year_like and not part_of):
             continue
+        if _THINGS_AFTER.match(text, number.end, s.end):
+            continue  # "2 police stations torched", "200 rounds of tear gas": things, not people
         if _THE_BEFORE.search(text, max(s.start, number.start - 5), number.start) and (quantity, number.value_low) in ctx["claimed"]:
             continue  # "the 11 had been detained": the figure told before, named again
         previous_end = number.end

@@ -663,3 +663,18 @@ def test_economic_directions_through_asides_and_comparisons(sentence, expected):
 def test_protesters_who_speak_accuse_and_protesters_who_march_protest(sentence, accusation):
     reports = extract_article("US protests. " + sentence, article_id="a", published=dt.date(2026, 8, 12)).reports
     assert any(r.event_type == "ACCUSE" for r in reports) is accusation
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Over 1,000 police officers were deployed in the capital as thousands marched.", [("participants", 1000, 9999)]),
+        ("Two police vans were set on fire by protesters.", []),
+        ("At least 5 police officers were injured and 2 police stations torched.", [("injuries", 5, None)]),
+        ("The Red Cross said it had treated three bank employees and two protesters.", [("injuries", 3, 3), ("injuries", 2, 2)]),
+        ("Police fired tear gas at several hundred people who tried to march to the consulate.", [("participants", 300, 900)]),
+    ],
+)
+def test_police_and_things_are_not_crowds(sentence, expected):
+    claims = extract_article("Protests in Kenya. " + sentence, article_id="t", published=dt.date(2025, 3, 5)).claims
+    assert [(c.quantity, c.value_low, c.value_high) for c in claims] == expected
