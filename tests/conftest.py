@@ -86,6 +86,10 @@ def dedup_warehouse(tmp_path_factory) -> Path:
         # A measure the curated timeline already has: attached to it, not a second row.
         "f.md": ("2018-05-09", "AP", "President Trump said on Tuesday that the United States would withdraw from the nuclear deal with Iran."),
     }
+    # Daily protests in one city for twelve days: a chain of reports, cut into events of at
+    # most event_max_span_days (7): two events, not one that lasts as long as the chain.
+    for day in range(1, 13):
+        cases[f"isfahan-{day:02d}.md"] = (f"2026-03-{day:02d}", "IRNA", f"Protesters rallied in Isfahan on {day} March 2026.")
     for name, (published, outlet, text) in cases.items():
         (articles / name).write_text(f"---\npublished: {published}\noutlet: {outlet}\ncountry: IRN\n---\n{text}\n", encoding="utf-8")
     warehouse = root / "unrest.duckdb"

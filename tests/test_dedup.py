@@ -28,6 +28,11 @@ def test_two_cities_on_one_day_stay_two_and_a_week_apart_stays_two(dedup_warehou
     assert [p[1].isoformat() for p in tabriz] == ["2026-02-02", "2026-02-20"]
 
 
+def test_a_long_chain_of_daily_reports_is_cut_into_events_of_at_most_a_week(dedup_warehouse):
+    isfahan = [p for p in protests(dedup_warehouse) if p[0] == "Isfahan"]
+    assert [(p[1].isoformat(), p[2]) for p in isfahan] == [("2026-03-01", 7), ("2026-03-08", 5)]
+
+
 def test_an_article_sanction_matching_the_timeline_is_attached_not_duplicated(dedup_warehouse):
     con = duckdb.connect(str(dedup_warehouse), read_only=True)
     try:

@@ -3,7 +3,8 @@
 -- Rule: reports merge when they have the same event type and mode, the same country, the
 -- same place (or both name none), for speech acts and sanctions also the same actor (the
 -- keys in int_event_reports), and dates that chain within `event_merge_window_days` of each
--- other (gaps and islands over the sorted days). Reports without a date never merge: an
+-- other (gaps and islands over the sorted days), an event spanning at most
+-- `event_max_span_days` from its first day. Reports without a date never merge: an
 -- undated mention cannot be told apart from another event. The event_id is a hash of the
 -- earliest report of the event.
 --
@@ -32,16 +33,38 @@ chained_days as (
     window same_kind as (partition by event_type, event_mode, country_key, place_key, actor_key order by event_date)
 ),
 
+chains as (
+    -- Each day's chain starts at the last day that started one.
+    select
+        *,
+        last_value(case when starts_event then event_date end ignore nulls) over same_kind_so_far as chain_start
+    from chained_days
+    window same_kind_so_far as (
+        partition by event_type, event_mode, country_key, place_key, actor_key
+        order by event_date rows unbounded preceding
+    )
+),
+
+spans as (
+    -- A chain longer than `event_max_span_days` is cut into consecutive events of at most
+    -- that many days: daily reports of protests "in Iran" for months are many events, not
+    -- one that lasts a year (the chain alone once made one event of 17 years of reports).
+    select
+        *,
+        (event_date - chain_start) // {{ var('event_max_span_days') }} as span_number
+    from chains
+),
+
 event_days as (
-    -- Each day belongs to the event started by the last day that started one; the event is
-    -- named after that day's first report, the earliest report of the event.
+    -- The event is named after the first report of its first day, the earliest report of
+    -- the event.
     select
         event_type, event_mode, country_key, place_key, actor_key, event_date,
-        'e_' || substr(md5(last_value(case when starts_event then first_report_id end ignore nulls) over (
-            partition by event_type, event_mode, country_key, place_key, actor_key
+        'e_' || substr(md5(first_value(first_report_id) over (
+            partition by event_type, event_mode, country_key, place_key, actor_key, chain_start, span_number
             order by event_date rows unbounded preceding
         )), 1, 16) as event_id
-    from chained_days
+    from spans
 )
 
 select
