@@ -86,7 +86,8 @@ _FUTURE_BEFORE = re.compile(
     r"set to|intends? to|intended to|called for (?:further|more|new|fresh)|urged (?:\w+ ){0,3}to (?:keep|continue)|"
     r"called on (?:\w+ ){0,3}to (?:keep|continue)|ahead of)\b[^,;.:!?]{0,50}$|\b(?:further|more|fresh|new) $"
     r"|\b(?:urged|urging|called on|calling on|asked|asking|told|telling|encouraged) (?:\w+ ){0,3}to\s+$"
-    r"|\bcall(?:ed|s|ing)? (?:for )?(?:an?|another) (?:[\w-]+ ){0,2}$", re.I)  # "called a general strike for Monday"
+    r"|\bcall(?:ed|s|ing)? (?:for )?(?:an?|another) (?:[\w-]+ ){0,2}$"  # "called a general strike for Monday"
+    r"|\bthreaten(?:ed|s|ing)? (?:an?|another|further|more|fresh|new) (?:[\w-]+ ){0,2}$", re.I)  # "threatened a nationwide strike"
 _FUTURE_AFTER = re.compile(
     r"^\s*(?:[\w-]+\s+){0,3}?(?:(?:are|is|were|was|have been|has been)\s+)?(?:planned|scheduled|expected|due|called|set)\s+(?:for|on|to)\b"
     r"|^\s*(?:[\w-]+\s+){0,2}?(?:are|is|were|was|have been|has been) (?:planned|scheduled|expected|due|called for)\b", re.I)
@@ -103,7 +104,8 @@ _VICTIMS_OF = re.compile(  # "the repression of peaceful protesters": people, no
 _MOTIVE_BEFORE = re.compile(
     r"\baccus(?:e|ed|es|ing) (?:[\w’'\"“”-]+ ){0,4}?of (?:[\w’'\"“”-]+\s+){0,6}$"
     r"|\bfor\s+[\"“]?$|\b(?:remain|remains|remained|still|kept)\s+(?:in\s+)?(?:pre-trial\s+)?$"
-    r"|\b(?:responsible for|role in|oversaw|overseeing|oversee|involvement in|involved in|complicit in|ordered) (?:[\w-]+\s+){0,5}$",
+    r"|\b(?:responsible for|role in|oversaw|overseeing|oversee|involvement in|involved in|complicit in|ordered) (?:[\w-]+\s+){0,5}$"
+    r"|\b(?:convicted|sentenced|charged|tried|jailed) (?:of |for )?(?:[\w’'-]+\s+){0,8}?(?:during|in connection with)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
     re.I)
 _DATED_AFTER = re.compile(  # "the finance bill protests of June 2024": a past protest named by its date
     r"\s+of\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d\b")
@@ -117,7 +119,8 @@ _FUTURE_KEYS = ("will", "would", "shall", "plan", "promis", "vow", "threaten", "
                 "calling on", "urg", "ahead of", "further", "more", "fresh", "new", "ask", "told", "telling", "encouraged")
 _DATED_NOUN_KEYS = ("19", "20", "january", "february", "march", "april", "may", "june", "july", "august", "september",
                     "october", "november", "december", "last year", "previous", "earlier", "past", "former", "anniversary")
-_MOTIVE_KEYS = ("accus", "for", "remain", "still", "kept", "role in", "overs", "involve", "complicit", "ordered")
+_MOTIVE_KEYS = ("accus", "for", "remain", "still", "kept", "role in", "overs", "involve", "complicit", "ordered",
+                "convict", "sentenc", "charged", "tried", "jailed")
 _SAID_KEYS = ("said", "says", "told", "reported", "announced", "warned", "stated", "added", "confirmed", "denied")
 
 

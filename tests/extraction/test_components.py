@@ -678,3 +678,16 @@ def test_protesters_who_speak_accuse_and_protesters_who_march_protest(sentence, 
 def test_police_and_things_are_not_crowds(sentence, expected):
     claims = extract_article("Protests in Kenya. " + sentence, article_id="t", published=dt.date(2025, 3, 5)).claims
     assert [(c.quantity, c.value_low, c.value_high) for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, protest",
+    [
+        ("The Malawi Congress of Trade Unions has threatened a nationwide strike if the government does not act.", False),
+        ("Iran executed two men who had been convicted of killing a militiaman during protests in Isfahan in 2022.", False),
+        ("Workers went on a nationwide strike on Monday.", True),
+    ],
+)
+def test_threatened_strikes_and_protests_named_in_a_conviction_are_not_events(sentence, protest):
+    reports = extract_article(sentence, article_id="p", published=dt.date(2026, 1, 22), country_hint="MWI").reports
+    assert any(r.event_type == "PROTEST" for r in reports) is protest
