@@ -343,6 +343,8 @@ _SAID_BEFORE = re.compile(
     r"(?:(?:[A-Z][\w-]*\s+){1,3}(?:radio|television|TV|newspaper|reporters|journalists)?\s*|reporters\s+|journalists\s+"
     r"|(?:in|at|on) (?:a |an |the )?(?:\w+ )?(?:statement|address|speech|news conference|press conference|briefing|interview|"
     r"television|TV|radio|social media|X|Twitter|Telegram)\s+)?(?:late\s+|early\s+)?$")
+# A date in a clause about the future ("would appear in court on Monday") dates no past event.
+_FUTURE_DATE_BEFORE = re.compile(r"\b(?:will|would|shall|due to|scheduled to|expected to|set to|plans? to|planned to)\b[^,;.]*$", re.I)
 # A date that starts a period ("since July 2022", "since the coup of 1 February 2021") dates no event.
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$", re.I)
 # A dateline ("NAIROBI, June 26 (AFP) -") gives the filing date, not an event's.
@@ -353,7 +355,8 @@ def event_dates(text: str, s: Sentence) -> list[DateMention]:
     """Dates that can date an event: not "said on Wednesday", which dates the statement."""
     if s.event_dates is None:
         cumulative = [(m.start(), m.end()) for m in _CUMULATIVE.finditer(text, s.start, s.end)] if "since" in s.text.lower() else []
-        s.event_dates = [d for d in s.dates if not _cued(_SAID_BEFORE, _SAID_KEYS, text[max(s.start, d.start - 45):d.start])]
+        s.event_dates = [d for d in s.dates if not _cued(_SAID_BEFORE, _SAID_KEYS, text[max(s.start, d.start - 45):d.start])
+                         and not _FUTURE_DATE_BEFORE.search(text, max(s.start, d.start - 50), d.start)]
         s.since_dates = [d for d in s.event_dates
                          if _SINCE_BEFORE.search(text[max(s.start, d.start - 40):d.start])
                          or text[d.start:d.start + 5].lower() == "since"
@@ -578,7 +581,8 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
         weak = event_type == "PROTEST" and m.group(0).lower() in _IMPLYING_WORDS
         own_date = next((d for d in event_dates(text, s) if d.date), None) is not None
         if own_date and report.event_date is not None:  # "The arrests came after a sit-in on 3 March": the sit-in's date
-            own_date = not any(position < p < _date_start(s, report) for p, *_ in found)
+            date_at = _date_start(s, report)  # (another trigger between the two: the date is that one's,
+            own_date = not any(min(position, date_at) < p < max(position, date_at) for p, *_ in found)  # before or after)
         anaphoric = event_type in PHYSICAL_EVENTS and not weak and (
             (bool(_DEFINITE.search(before)) and not own_date) or report.stance == "denied" or bool(_REFERRING.search(before)))
         out.append(Candidate(report, s.index, score, weak=weak, anaphoric=anaphoric))

@@ -691,3 +691,13 @@ def test_police_and_things_are_not_crowds(sentence, expected):
 def test_threatened_strikes_and_protests_named_in_a_conviction_are_not_events(sentence, protest):
     reports = extract_article(sentence, article_id="p", published=dt.date(2026, 1, 22), country_hint="MWI").reports
     assert any(r.event_type == "PROTEST" for r in reports) is protest
+
+
+def test_dates_of_other_clauses_and_of_the_future_do_not_date_an_event():
+    text = ("HARARE - Police on Saturday detained five women who tried to lay wreaths outside parliament. "
+            "Five years ago, on 2 August 2021, soldiers opened fire on vendors protesting against their eviction. "
+            "Among those detained on Saturday was Chipo Marufu, whose son was killed in the shooting. "
+            "A police spokesman said the women had been arrested and would appear in court on Monday.")
+    reports = extract_article(text, article_id="z", published=dt.date(2026, 8, 3), country_hint="ZWE").reports
+    assert sorted((r.event_type, str(r.event_date)) for r in reports if r.event_type in {"ASSAULT", "COERCE"}) == [
+        ("ASSAULT", "2021-08-02"), ("COERCE", "2026-08-01")]
