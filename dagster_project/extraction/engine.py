@@ -75,6 +75,9 @@ def _reporting(text: str, start: int, end: int) -> re.Match | None:
 
 _HYPOTHETICAL = re.compile(r"\b(?:any|future|possible|potential|planned|avoid|prevent|another|fear of|threat of|ban on|banned)\s+(?:\w+\s+)?$", re.I)
 _BACKGROUND = re.compile(r"\b(?:during|since|in connection with|after|before|over) the\s+(?:\w+\s+)?$", re.I)
+_PERIOD_OF = re.compile(r"\b(?:after|following|amid|despite)\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)\s+"
+                        r"(?:days?|weeks?|months?|years?|nights?)\s+of\s+(?:[\w-]+\s+)?$"
+                        r"|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)\s+(?:months?|years?)\s+of\s+(?:[\w-]+\s+)?$", re.I)
 _CUMULATIVE = re.compile(
     r"\bsince (?:the |its |their |this )?(?:[\w-]+ ){0,3}?(?:began|started|erupted|broke out|seized power|took power|took over)\b"
     r"(?: (?:in|on|last) (?:[\w-]+ ){0,2}?(?:\w+))?|\bsince (?:the start|the beginning|the outbreak|the coup|mid-|early |late )", re.I)
@@ -514,8 +517,8 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
             continue
         if event_type == "PROTEST" and mode == "demonstrate" and _IN_BEFORE.search(before) and m.group(0).lower() == "protest":
             continue
-        if event_type == "PROTEST" and _BACKGROUND.search(before):
-            continue
+        if event_type == "PROTEST" and (_BACKGROUND.search(before) or _PERIOD_OF.search(before)):
+            continue  # ("after a week of clashes", "four months of protests": a period, not an event of its own)
         if event_type == "PROTEST" and _BLOCKADE.match(m.group(0)) and not _blocked_by_protesters(s, position):
             continue  # "Police blocked roads", "Containers blocked the roads": a security measure, not a protest
         if event_type == "ASSAULT" and mode == "kill" and any(t == "ASSAULT" and md != "kill" for t, md in types_here):

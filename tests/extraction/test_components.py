@@ -701,3 +701,16 @@ def test_dates_of_other_clauses_and_of_the_future_do_not_date_an_event():
     reports = extract_article(text, article_id="z", published=dt.date(2026, 8, 3), country_hint="ZWE").reports
     assert sorted((r.event_type, str(r.event_date)) for r in reports if r.event_type in {"ASSAULT", "COERCE"}) == [
         ("ASSAULT", "2021-08-02"), ("COERCE", "2026-08-01")]
+
+
+def test_a_period_of_protest_before_the_news_is_no_event_of_its_own():
+    def protests(sentence):
+        reports = extract_article(sentence, article_id="w", published=dt.date(2026, 3, 23), country_hint="PAN").reports
+        return [r for r in reports if r.event_type == "PROTEST"], reports
+
+    clashes, reports = protests("The government suspended constitutional guarantees on Sunday after a week of clashes between police and miners.")
+    assert clashes == [] and ("COERCE", "curfew") in {(r.event_type, r.event_mode) for r in reports}
+    march, _ = protests("Students marched in Belgrade on Sunday, the largest turnout in four months of protests.")
+    assert len(march) == 1  # the march, not the four months
+    iraq, _ = protests("More than 100 people have been killed in six days of protests across Iraq, the ministry said.")
+    assert len(iraq) == 1  # the news itself
