@@ -714,3 +714,13 @@ def test_a_period_of_protest_before_the_news_is_no_event_of_its_own():
     assert len(march) == 1  # the march, not the four months
     iraq, _ = protests("More than 100 people have been killed in six days of protests across Iraq, the ministry said.")
     assert len(iraq) == 1  # the news itself
+
+
+def test_the_us_treasury_and_ofac_designate_and_crowds_forcing_their_way_in_riot():
+    text = ("At the same time, Treasury's Office of Foreign Assets Control added four officers of Venezuela's SEBIN "
+            "intelligence service to its list of Specially Designated Nationals.")
+    (sanction,) = extract_article(text, article_id="s", published=dt.date(2025, 5, 21)).reports
+    assert (sanction.event_type, sanction.actor1_iso3, sanction.country_iso3) == ("SANCTION", "USA", "VEN")
+    text = "Crowds angry over a coal-theft scandal tried to force their way into the State Palace in Ulaanbaatar."
+    reports = extract_article(text, article_id="r", published=dt.date(2022, 12, 5)).reports
+    assert ("PROTEST", "riot") in {(r.event_type, r.event_mode) for r in reports}
