@@ -349,7 +349,7 @@ _SAID_BEFORE = re.compile(
 # A date in a clause about the future ("would appear in court on Monday") dates no past event.
 _FUTURE_DATE_BEFORE = re.compile(r"\b(?:will|would|shall|due to|scheduled to|expected to|set to|plans? to|planned to)\b[^,;.]*$", re.I)
 # A date that starts a period ("since July 2022", "since the coup of 1 February 2021") dates no event.
-_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$", re.I)
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w-]+\s+){0,6}?(?:of\s+)?$", re.I)
 # A dateline ("NAIROBI, June 26 (AFP) -") gives the filing date, not an event's.
 _DATELINE = re.compile(r"\A\s*[A-Z][A-Z .'’/-]+(?:,\s*[A-Z][\w .]+?)?,\s*[A-Z][a-z]+\.? \d{1,2}(?:,? \d{4})?\s*(?:\([^)]{1,40}\)\s*)?[-–—]")
 

@@ -724,3 +724,10 @@ def test_the_us_treasury_and_ofac_designate_and_crowds_forcing_their_way_in_riot
     text = "Crowds angry over a coal-theft scandal tried to force their way into the State Palace in Ulaanbaatar."
     reports = extract_article(text, article_id="r", published=dt.date(2022, 12, 5)).reports
     assert ("PROTEST", "riot") in {(r.event_type, r.event_mode) for r in reports}
+
+
+def test_a_date_that_starts_a_period_after_a_clause_dates_nothing():
+    text = ("Thousands of protesters marched in Lome on Thursday. The demonstrations were called by a coalition of civil "
+            "society groups who have used social media to organise since the new constitution was adopted last year.")
+    reports = extract_article(text, article_id="p", published=dt.date(2025, 6, 13), country_hint="TGO").reports
+    assert [(r.event_type, str(r.event_date)) for r in reports if r.event_type == "PROTEST"] == [("PROTEST", "2025-06-12")]
