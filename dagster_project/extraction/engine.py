@@ -233,6 +233,7 @@ class Sentence:
     event_dates: list[DateMention] | None = None  # the dates that can date an event, once asked for
     since_dates: list[DateMention] | None = None  # of those, the starts of periods ("since early October")
     clauses: list[tuple[int, int]] | None = None  # (start, end) of each clause, once asked for
+    quoted_by: Sentence | None = None  # inside a quotation that a later sentence attributes ('"...," he said')
 
 
 @dataclass
@@ -503,6 +504,10 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
     types_here = {(t, mode) for _, t, mode, _ in found}
     out: list[Candidate] = []
     stance_here, attributed_to = _attribution(text, s)
+    if stance_here is None and s.quoted_by is not None:
+        # '"No one was killed by the security forces. They did not use a single live bullet,"
+        # he told state television': the quotation's speaker speaks in its first sentences too.
+        stance_here, attributed_to = _attribution(text, s.quoted_by)
     denial = next((m for m, row in lx.table("attribution.csv").finditer(text, s.start, s.end) if row["stance"] == "denies"), None)
     for position, event_type, mode, m in found:
         before = text[max(s.start, position - 30):position]
@@ -1293,6 +1298,7 @@ def _extract(text: str, article_id: str, published, country_hint, outlet) -> Ext
             dates = [d for d in dates if d.start >= dateline.end()]
         sentences.append(Sentence(i, a, b, text[a:b], mentions, [], dates))
         sentences[-1].places = find_places(text, a, b, prefer_iso3=country_hint, exclude=exclude)
+    _mark_quotations(text, sentences)
     ctx = {
         "article_id": article_id, "published": published, "outlet": outlet, "outlet_type": outlet_type(outlet, text),
         "main_country": _main_country(sentences, country_hint),
@@ -1343,6 +1349,25 @@ def _extract(text: str, article_id: str, published, country_hint, outlet) -> Ext
     result.reports = reports
     result.claims = claims
     return result
+
+
+_OPEN_QUOTE = re.compile(r'^\s*["“]')
+_QUOTE_CLOSED_THEN_SAID = re.compile(r'[,.!?]?["”]\s*,?\s*(?:[\w’\'-]+\s+){0,6}?(?:said|says|told|added|insisted|stated)\b')
+
+
+def _mark_quotations(text: str, sentences: list[Sentence]) -> None:
+    """Sentences inside a quotation that opens in one sentence and closes, attributed, in one
+    of the next two ('"No one was killed. They did not fire," he told state television')."""
+    for i, s in enumerate(sentences):
+        if not _OPEN_QUOTE.match(s.text) or s.text.count('"') + s.text.count("“") + s.text.count("”") != 1:
+            continue  # not a quotation left open at the sentence's end
+        for later in sentences[i + 1:i + 3]:
+            if _QUOTE_CLOSED_THEN_SAID.search(later.text):
+                for inside in sentences[i:later.index]:
+                    inside.quoted_by = later
+                break
+            if '"' in later.text or "”" in later.text:
+                break
 
 
 def _lead_date(text: str, sentences: list[Sentence]) -> tuple[DateMention | None, int]:

@@ -731,3 +731,10 @@ def test_a_date_that_starts_a_period_after_a_clause_dates_nothing():
             "society groups who have used social media to organise since the new constitution was adopted last year.")
     reports = extract_article(text, article_id="p", published=dt.date(2025, 6, 13), country_hint="TGO").reports
     assert [(r.event_type, str(r.event_date)) for r in reports if r.event_type == "PROTEST"] == [("PROTEST", "2025-06-12")]
+
+
+def test_a_quotation_attributed_at_its_end_speaks_in_its_first_sentence_too():
+    text = ('Government spokesman Yawa Kouigan denied reports that soldiers had opened fire in Lome. '
+            '"No one was killed by the security forces. They did not use a single live bullet," he told state television.')
+    reports = extract_article(text, article_id="q", published=dt.date(2025, 6, 13), country_hint="TGO").reports
+    assert ("ASSAULT", "kill", "denied") in {(r.event_type, r.event_mode, r.stance) for r in reports}
