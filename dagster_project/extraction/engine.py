@@ -348,6 +348,7 @@ _SAID_BEFORE = re.compile(
     r"|(?:in|at|on) (?:a |an |the )?(?:\w+ )?(?:statement|address|speech|news conference|press conference|briefing|interview|"
     r"television|TV|radio|social media|X|Twitter|Telegram)\s+)?(?:late\s+|early\s+)?$")
 # A date in a clause about the future ("would appear in court on Monday") dates no past event.
+_FUTURE_DATE_KEYS = ("will", "would", "shall", "due to", "scheduled", "expected", "set to", "plan")
 _FUTURE_DATE_BEFORE = re.compile(r"\b(?:will|would|shall|due to|scheduled to|expected to|set to|plans? to|planned to)\b[^,;.]*$", re.I)
 # A date that starts a period ("since July 2022", "since the coup of 1 February 2021") dates no event.
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w-]+\s+){0,6}?(?:of\s+)?$", re.I)
@@ -360,7 +361,7 @@ def event_dates(text: str, s: Sentence) -> list[DateMention]:
     if s.event_dates is None:
         cumulative = [(m.start(), m.end()) for m in _CUMULATIVE.finditer(text, s.start, s.end)] if "since" in s.text.lower() else []
         s.event_dates = [d for d in s.dates if not _cued(_SAID_BEFORE, _SAID_KEYS, text[max(s.start, d.start - 45):d.start])
-                         and not _FUTURE_DATE_BEFORE.search(text, max(s.start, d.start - 50), d.start)]
+                         and not _cued(_FUTURE_DATE_BEFORE, _FUTURE_DATE_KEYS, text[max(s.start, d.start - 50):d.start])]
         s.since_dates = [d for d in s.event_dates
                          if _SINCE_BEFORE.search(text[max(s.start, d.start - 40):d.start])
                          or text[d.start:d.start + 5].lower() == "since"
