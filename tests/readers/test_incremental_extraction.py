@@ -77,7 +77,7 @@ def test_parallel_extraction_gives_the_same_rows(tmp_path, monkeypatch):
 
 
 def test_a_changed_extractor_re_extracts_every_article(tmp_path, monkeypatch):
-    import dagster_project.extraction.fingerprint as fingerprint
+    from dagster_project.extraction import fingerprint
 
     folder = tmp_path / "articles"
     folder.mkdir()
