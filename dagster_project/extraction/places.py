@@ -30,7 +30,8 @@ class Place:
 
 _LOCATIVE = re.compile(
     r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ff]rom|[Oo]utside|[Aa]cross|[Aa]round|[Tt]hroughout|to|(?:city|town|province|region|capital|streets) of|capital(?: city)?)\s+"
-    r"((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’-]+){0,2})"
+    # (name particles included: "Valle del Cauca", "Santa Cruz de la Sierra", not "Valle" in Honduras)
+    r"((?:[A-Z][\w'’.-]+)(?:\s+(?:(?:del|de|de la|de las|de los|do|da|dos|das|di)\s+)?[A-Z][\w'’-]+){0,2})"
 )
 
 

@@ -738,3 +738,12 @@ def test_a_quotation_attributed_at_its_end_speaks_in_its_first_sentence_too():
             '"No one was killed by the security forces. They did not use a single live bullet," he told state television.')
     reports = extract_article(text, article_id="q", published=dt.date(2025, 6, 13), country_hint="TGO").reports
     assert ("ASSAULT", "kill", "denied") in {(r.event_type, r.event_mode, r.stance) for r in reports}
+
+
+def test_place_names_with_particles_and_troops_being_sent_and_strike_leaders_refusing():
+    text = ("The defence minister announced that 1,200 additional troops are being sent to Valle del Cauca. "
+            "Strike leaders say they will not lift the blockades until the price increase is reversed.")
+    reports = extract_article(text, article_id="c", published=dt.date(2025, 11, 21), country_hint="COL").reports
+    found = {(r.event_type, r.country_iso3, r.location) for r in reports}
+    assert ("MOBILIZE", "COL", "Valle Del Cauca") in found  # not Valle in Honduras
+    assert any(r.event_type == "REJECT" and r.actor1_type == "protesters" for r in reports)
