@@ -46,9 +46,10 @@ ROLE_ACTOR_TYPES = {"state", "security_forces"}
 _CLAUSE_BREAK = re.compile(r"\s+(?:while|whereas|but|although|though)\s+|;\s*|\s+–\s+")
 _CLAUSE_WORDS = ("while", "whereas", "but", "though")  # _CLAUSE_BREAK's words ("although" holds "though"), for a quick test
 _ECON_CLAUSE_BREAK = re.compile(r",|;|\s+and\s+|\s+while\s+|\s+but\s+|\s+as\s+")
-_ECON_ASIDE = re.compile(r"\s*(?:at least|however|though|too|meanwhile|in turn|for now|so far|officially|by contrast|in contrast)\s*,", re.I)
+_ASIDE_WORDS = r"(?:at least|however|though|too|meanwhile|in turn|for now|so far|officially|by contrast|in contrast)"
+_ECON_ASIDE = re.compile(rf"\s*{_ASIDE_WORDS}\s*,", re.I)  # ", at least," opening after a comma ...
 _ECON_CHANGE = re.compile(r"\s*(?:down|up) from\b", re.I)
-_ECON_ASIDE_END = re.compile(r",\s*(?:at least|however|though|too|meanwhile|in turn|for now|so far|officially|by contrast|in contrast)\s*$", re.I)
+_ECON_ASIDE_END = re.compile(rf",\s*{_ASIDE_WORDS}\s*$", re.I)  # ... and closing before one
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
 _REPORTING = re.compile(
     r"\b(?:said|says|say|tells|told|reported|reports|claimed|claims|alleged|alleges|accused|admitted|acknowledged|estimated|"
@@ -1019,13 +1020,21 @@ _SINGULAR_TITLE = re.compile(r"\b(?:spokes(?:man|woman|person)|minister|governor
                              r"(?:,?\s+(?-i:[A-Z][\w'’.-]+)){0,3}$", re.I)  # "the police prefect, Marc Delaunay"
 
 
-def _titled_speaker(text: str, s: Sentence, ctx: dict) -> Mention | None:
-    """A single official who speaks in the sentence ("The police commander said"): the one a
-    following "He said" refers to."""
+def _speakers_before_saying(text: str, s: Sentence) -> tuple[re.Match, list[Mention]] | None:
+    """The sentence's first verb of saying and the possible speakers named before it."""
     verb = _reporting(text, s.start, s.end)
     if verb is None:
         return None
-    before = [m for m in s.mentions if m.end <= verb.start() and m.claimant_type]
+    return verb, [m for m in s.mentions if m.end <= verb.start() and m.claimant_type]
+
+
+def _titled_speaker(text: str, s: Sentence, ctx: dict) -> Mention | None:
+    """A single official who speaks in the sentence ("The police commander said"): the one a
+    following "He said" refers to."""
+    said = _speakers_before_saying(text, s)
+    if said is None:
+        return None
+    verb, before = said
     named = before[-1] if before and verb.start() - before[-1].end < 3 else _named_speaker(text, s.start, verb.start(), ctx["outlet"], ctx["outlet_type"])
     phrase = text[named.start:named.end].strip() if named is not None else ""
     return named if named is not None and _SINGULAR_TITLE.search(phrase) else None
@@ -1037,11 +1046,12 @@ _IT_SUBJECT = re.compile(r"^It\s+(?:said|says|added|reported|stated|claimed|esti
 def _speaking_body(text: str, s: Sentence) -> Mention | None:
     """An organisation that speaks in the sentence ("The Interior Ministry said in a
     statement"): the one a following "It said" refers to."""
-    verb = _reporting(text, s.start, s.end)
-    if verb is None:
+    said = _speakers_before_saying(text, s)
+    if said is None:
         return None
-    before = [m for m in s.mentions if m.end <= verb.start() and m.claimant_type and m.kind not in {"person", "country"}]
-    return before[-1] if before and verb.start() - before[-1].end < 30 else None
+    verb, before = said
+    bodies = [m for m in before if m.kind not in {"person", "country"}]
+    return bodies[-1] if bodies and verb.start() - bodies[-1].end < 30 else None
 
 
 # ", saying only three had died": a speaker's own figure after the claim they reject.
@@ -1068,7 +1078,6 @@ def _claims(text: str, s: Sentence, ctx: dict) -> list[ClaimDraft]:
     if not numbers and not relative_possible:
         return drafts
     clauses = _clauses(s)
-    previous_start = ctx["previous_sentence_start"]
     previous_end = None  # where the last claimed figure's words end
     for number in numbers:
         if number.followed_by_unit:
@@ -1086,7 +1095,7 @@ def _claims(text: str, s: Sentence, ctx: dict) -> list[ClaimDraft]:
                 and _AND_NEXT.fullmatch(text, previous_end, number.start)):
             quantity = out[-1].quantity  # "treated three bank employees and two protesters": both treated
         # The figure before, in this sentence or (with a verb of counting, not just "said") the last.
-        counted = out[-1] if out else ctx["anchor"] if ctx["anchor"] is not None and ctx["anchor"].evidence_start == previous_start else None
+        counted = out[-1] if out else ctx["anchor"] if ctx["anchor_sentence"] == s.index - 1 else None
         cue = _COUNTED_BEFORE.search(text, max(s.start, number.start - 30), number.start)
         if quantity is None and counted is not None and cue and (out or (not cue.group(0).lower().startswith("said")
                                                                        and _BARE_FIGURE_END.match(text, number.end, s.end))):
@@ -1125,7 +1134,7 @@ def _claims(text: str, s: Sentence, ctx: dict) -> list[ClaimDraft]:
         ctx["claimed"].add((quantity, number.value_low))
         out.append(claim)
         if not part_of:
-            ctx["anchor"] = claim
+            ctx["anchor"], ctx["anchor_sentence"] = claim, s.index
             ctx["anchors"][claim.quantity] = claim
     # Relative claims: "much lower", "far higher" than a figure stated earlier.
     for clause in clauses if relative_possible else ():
@@ -1303,7 +1312,7 @@ def _extract(text: str, article_id: str, published, country_hint, outlet) -> Ext
     ctx = {
         "article_id": article_id, "published": published, "outlet": outlet, "outlet_type": outlet_type(outlet, text),
         "main_country": _main_country(sentences, country_hint),
-        "last_person": None, "last_body": None, "claimed": set(), "lead_date": None, "anchor": None, "previous_sentence_start": None, "dated": {}, "place_before": None, "anchors": {},
+        "last_person": None, "last_body": None, "claimed": set(), "lead_date": None, "anchor": None, "anchor_sentence": None, "dated": {}, "place_before": None, "anchors": {},
     }
     candidates: list[Candidate] = []
     drafts: list[ClaimDraft] = []
@@ -1316,7 +1325,6 @@ def _extract(text: str, article_id: str, published, country_hint, outlet) -> Ext
             ctx["place_before"] = None  # a new paragraph starts afresh
         candidates += _event_candidates(text, s, ctx)
         drafts += _claims(text, s, ctx)
-        ctx["previous_sentence_start"] = s.start
         mentions += _mentions(text, s, ctx)
         located_here = [m for m in s.mentions if m.kind == "country" and _LOCATIVE_COUNTRY.search(text[max(s.start, m.start - 12):m.start])]
         if s.places or located_here:
