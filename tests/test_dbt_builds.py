@@ -4,7 +4,7 @@ import datetime as dt
 
 import duckdb
 
-from dagster_project.warehouse.dbt_builds import mark_builds_unfinished, needs_full_refresh, record_model_builds
+from dagster_project.warehouse.dbt_builds import mark_builds_unfinished, most_articles_changed, needs_full_refresh, record_model_builds
 from dagster_project.warehouse.schema import ensure_raw_schema
 
 MODELS = ["fct_claims", "fct_event_reports"]
@@ -29,8 +29,6 @@ def test_only_a_build_that_finished_with_the_same_project_allows_an_incremental_
 
 
 def test_a_build_that_extracted_most_articles_again_rebuilds_the_marts():
-    from dagster_project.warehouse.dbt_builds import most_articles_changed
-
     con = duckdb.connect()
     ensure_raw_schema(con)
     record_model_builds(con, MODELS, dt.datetime(2026, 1, 2), "p1")

@@ -151,8 +151,9 @@ def load_article_files(con, raw_dir: Path, source_paths: list[str] | None = None
     ensure_raw_schema(con)
     loaded_at = loaded_at or dt.datetime.now()
     stats = FileLoadStats()
-    known = dict(con.execute("select source_path, fingerprint from raw.article_files").fetchall())
-    known_stats = dict(con.execute("select source_path, file_stat from raw.article_files").fetchall())
+    recorded = con.execute("select source_path, fingerprint, file_stat from raw.article_files").fetchall()
+    known = {source_path: fingerprint for source_path, fingerprint, _ in recorded}
+    known_stats = {source_path: stat for source_path, _, stat in recorded}
     loaded_sources = {r[0] for r in con.execute("select distinct source_path from raw.articles").fetchall()}
     on_disk = set(article_file_keys(raw_dir))
     gone = sorted((set(known) | loaded_sources) - on_disk)

@@ -15,10 +15,11 @@
 -- event's other days as they were.
 {{ config(materialized='table') }}
 {%- set previous = adapter.get_relation(database=this.database, schema=this.schema, identifier=this.identifier) %}
+{%- set kind = 'event_type, event_mode, country_key, place_key, actor_key' %}
 
 with report_days as (
     -- The windows below sort days, not reports.
-    select event_type, event_mode, country_key, place_key, actor_key, event_date, min(report_id) as first_report_id
+    select {{ kind }}, event_date, min(report_id) as first_report_id
     from {{ ref('int_event_reports') }}
     where event_date is not null
     group by all
@@ -30,7 +31,7 @@ chained_days as (
         *,
         coalesce(event_date - lag(event_date) over same_kind > {{ var('event_merge_window_days') }}, true) as starts_event
     from report_days
-    window same_kind as (partition by event_type, event_mode, country_key, place_key, actor_key order by event_date)
+    window same_kind as (partition by {{ kind }} order by event_date)
 ),
 
 chains as (
@@ -40,7 +41,7 @@ chains as (
         last_value(case when starts_event then event_date end ignore nulls) over same_kind_so_far as chain_start
     from chained_days
     window same_kind_so_far as (
-        partition by event_type, event_mode, country_key, place_key, actor_key
+        partition by {{ kind }}
         order by event_date rows unbounded preceding
     )
 ),
@@ -59,9 +60,9 @@ event_days as (
     -- The event is named after the first report of its first day, the earliest report of
     -- the event.
     select
-        event_type, event_mode, country_key, place_key, actor_key, event_date,
+        {{ kind }}, event_date,
         'e_' || substr(md5(first_value(first_report_id) over (
-            partition by event_type, event_mode, country_key, place_key, actor_key, chain_start, span_number
+            partition by {{ kind }}, chain_start, span_number
             order by event_date rows unbounded preceding
         )), 1, 16) as event_id
     from spans
@@ -76,7 +77,5 @@ select
     {%- endif %}
 from event_days as d
 {%- if previous is not none %}
-left join {{ this }} as p
-  on p.event_type = d.event_type and p.event_mode is not distinct from d.event_mode and p.country_key = d.country_key
- and p.place_key = d.place_key and p.actor_key = d.actor_key and p.event_date = d.event_date
+left join {{ this }} as p on {{ same_event_day('p', 'd') }}
 {%- endif %}

@@ -8,7 +8,5 @@ from {{ ref('int_event_reports') }} as r
 where exists (
     select 1
     from {{ ref('int_event_days') }} as d
-    where d.event_changed
-      and d.event_type = r.event_type and d.event_mode is not distinct from r.event_mode and d.country_key = r.country_key
-      and d.place_key = r.place_key and d.actor_key = r.actor_key and d.event_date = r.event_date
+    where d.event_changed and {{ same_event_day('d', 'r') }}
 )

@@ -33,6 +33,4 @@ select
     r.evidence_text, r.evidence_start, r.evidence_end, r.confidence, r.extractor_version
 from reports as r
 -- A dated report's event is its kind and day's (int_event_days); an undated one is its own.
-left join {{ ref('int_event_days') }} as d
-  on d.event_type = r.event_type and d.event_mode is not distinct from r.event_mode and d.country_key = r.country_key
- and d.place_key = r.place_key and d.actor_key = r.actor_key and d.event_date = r.event_date
+left join {{ ref('int_event_days') }} as d on {{ same_event_day('d', 'r') }}
