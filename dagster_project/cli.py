@@ -45,7 +45,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from dagster_project.warehouse.article_store import forget_all_articles
     from dagster_project.defs.assets.publish import PUBLISHED_KEY
     from dagster_project.defs.resources import build_resources
-    from dagster_project.warehouse.publisher import BuildLockedError, build_lock, prepare_working_copy
+    from dagster_project.warehouse.publisher import BuildLockedError, build_lock, prepare_working_copy, writer_lock
 
     selection = None
     if args.select:
@@ -57,7 +57,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     print(f"unrest: building from {settings.raw_dir}", file=sys.stderr)
     try:
-        with build_lock(settings.working_copy):
+        # The writer lock also waits out a run launched from the Dagster UI on the same copy.
+        with build_lock(settings.working_copy), writer_lock(settings.working_copy, on_wait=lambda m: print(f"unrest: {m}", file=sys.stderr)):
             prepare_working_copy(settings.working_copy, settings.warehouse)
             instance = dg.DagsterInstance.ephemeral()
             if not sync_article_partitions(instance, settings.raw_dir):

@@ -3,8 +3,10 @@
 DuckDB allows one writing process. Within a run, the in-process executor runs the steps
 one after another against the same working copy; across runs (a backfill, the sensor and
 the schedule at once), every writing step is in the `duckdb_writer` pool, which the
-instance limits to one (`dagster_home/dagster.yaml`); `unrest build` also holds a file
-lock so that two builds never write the same working copy at once.
+instance limits to one (`dagster_home/dagster.yaml`), and the `duckdb` resource holds the
+working copy's writer lock while a run uses it (the guarantee: pool claims can race on
+SQLite storage); `unrest build` also holds a file lock so that two builds never write the
+same working copy at once.
 """
 
 from __future__ import annotations

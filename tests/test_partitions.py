@@ -1,5 +1,6 @@
 """Article files are partitions; runs over different partitions at the same time queue on
-the `duckdb_writer` pool (limit 1) instead of failing on DuckDB's single-writer lock."""
+the `duckdb_writer` pool (limit 1) and the working copy's writer lock instead of failing on
+DuckDB's single-writer lock."""
 
 import json
 import os

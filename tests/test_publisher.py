@@ -1,9 +1,11 @@
 """Publishing: one build at a time, atomic replacement, the working copy kept."""
 
+from pathlib import Path
+
 import duckdb
 import pytest
 
-from dagster_project.warehouse.publisher import BuildLockedError, build_lock, prepare_working_copy, publish
+from dagster_project.warehouse.publisher import BuildLockedError, build_lock, prepare_working_copy, publish, writer_lock
 
 
 def execute(path, sql):
@@ -33,6 +35,37 @@ def test_a_second_build_fails_fast_while_one_holds_the_lock(tmp_path):
                 pass
     with build_lock(working):  # released afterwards
         pass
+
+
+WRITER = """
+import sys, time
+from pathlib import Path
+from dagster_project.warehouse.publisher import writer_lock
+with writer_lock(Path(sys.argv[1]), on_wait=lambda m: print(m, flush=True)):
+    print(f"acquired {time.time()}", flush=True)
+"""
+
+
+def test_a_second_writer_waits_for_the_writer_lock_instead_of_failing(tmp_path):
+    import os
+    import subprocess
+    import sys
+    import time
+
+    working = tmp_path / ".build" / "unrest.duckdb"
+    with writer_lock(working):
+        with writer_lock(working):  # re-entrant within a process
+            pass
+        other = subprocess.Popen([sys.executable, "-c", WRITER, str(working)], stdout=subprocess.PIPE, text=True,
+                                 cwd=Path(__file__).resolve().parent.parent)
+        time.sleep(1.5)  # the other process is waiting, still held after the inner release
+        assert other.poll() is None
+        released = time.time()
+    out, _ = other.communicate(timeout=60)
+    assert other.returncode == 0, out
+    waiting, acquired = out.strip().splitlines()
+    assert waiting == f"waiting for the writer lock {(working.parent / 'writer.lock').resolve()}, held by process {os.getpid()} since " + waiting.rsplit(" since ", 1)[1]
+    assert float(acquired.split()[1]) >= released - 0.05
 
 
 def test_publish_replaces_the_file_and_keeps_the_working_copy(tmp_path):

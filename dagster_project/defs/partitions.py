@@ -10,7 +10,10 @@ to find out which. The key is the file's path relative to the raw directory, whi
 Every asset that writes the DuckDB working copy runs in the `duckdb_writer` pool. DuckDB
 allows one writing process, so the instance limits the pool to one step at a time
 (`dagster_home/dagster.yaml`); a backfill of many partitions then queues instead of
-failing with a lock error.
+failing with a lock error. The pool's slot claims can race on Dagster's default SQLite
+storage, so the `duckdb` resource also holds a file lock for as long as a run writes
+(`warehouse.publisher.writer_lock`): that lock is the guarantee, the pool the queue shown
+in the UI.
 """
 
 from __future__ import annotations

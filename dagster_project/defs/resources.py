@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from importlib.metadata import version as installed_version
+from pathlib import Path
 
 import dagster as dg
 from dagster_dbt import DbtCliResource
@@ -10,6 +12,7 @@ from dagster_duckdb import DuckDBResource
 from packaging.version import Version
 
 from dagster_project.config import DBT_PROJECT_DIR, Settings, dbt_executable, duckdb_memory_limit, load_settings
+from dagster_project.warehouse.publisher import writer_lock
 
 
 class WarehouseSettings(dg.ConfigurableResource):
@@ -19,9 +22,19 @@ class WarehouseSettings(dg.ConfigurableResource):
     warehouse: str
 
     def settings(self) -> Settings:
-        from pathlib import Path
-
         return Settings(raw_dir=Path(self.raw_dir), warehouse=Path(self.warehouse))
+
+
+class WorkingCopyDuckDB(DuckDBResource):
+    """The working copy, with its writer lock held for as long as a run (or, under a
+    multiprocess executor, a step) uses it: one writing process at a time, whatever the
+    Dagster instance's storage (`warehouse.publisher.writer_lock`)."""
+
+    @contextmanager
+    def yield_for_execution(self, context: dg.InitResourceContext):
+        on_wait = context.log.info if context.log else None
+        with writer_lock(Path(self.database), on_wait=on_wait), super().yield_for_execution(context) as resource:
+            yield resource
 
 
 class UnrestDbtCliResource(DbtCliResource):
@@ -48,7 +61,7 @@ def build_resources(settings: Settings | None = None) -> dict:
     settings = settings or load_settings()
     settings.working_copy.parent.mkdir(parents=True, exist_ok=True)  # DuckDB creates the file, not its folder
     return {
-        "duckdb": DuckDBResource(database=str(settings.working_copy), connection_config={"memory_limit": duckdb_memory_limit()}),
+        "duckdb": WorkingCopyDuckDB(database=str(settings.working_copy), connection_config={"memory_limit": duckdb_memory_limit()}),
         "dbt": UnrestDbtCliResource(
             project_dir=str(DBT_PROJECT_DIR),
             profiles_dir=str(DBT_PROJECT_DIR),

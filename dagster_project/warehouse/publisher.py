@@ -19,6 +19,9 @@ import fcntl
 import json
 import os
 import shutil
+import threading
+import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -91,6 +94,64 @@ def build_lock(working: Path):
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+_held_writer_locks: dict[Path, list] = {}  # lock path -> [open handle, depth]; this process's holds
+_held_writer_locks_guard = threading.Lock()
+
+
+@contextmanager
+def writer_lock(working: Path, on_wait: Callable[[str], None] | None = None):
+    """Hold the working copy's writer lock, waiting as long as another process holds it.
+
+    DuckDB allows one writing process per file and fails at once ("Could not set lock on
+    file") instead of waiting. Every Dagster run that writes the working copy holds this
+    lock (the `duckdb` resource takes it), so runs started at the same time (a backfill,
+    the sensor and the schedule, two `unrest build`s) queue here. Dagster's
+    `duckdb_writer` pool queues the same steps, but its slot claims race on the default
+    SQLite instance storage (a SELECT then an UPDATE in separate statements), so the pool
+    alone let two writers start within a millisecond of each other. `flock` cannot race.
+
+    Re-entrant within a process: `unrest build` holds it while it prepares the working copy
+    and again when the run's resource starts. `on_wait` is told, once, who holds it.
+    """
+    working.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = (working.parent / "writer.lock").resolve()
+    with _held_writer_locks_guard:
+        held = _held_writer_locks.get(lock_path)
+        if held is not None:
+            held[1] += 1
+    if held is None:
+        handle = open(lock_path, "a+")
+        try:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if on_wait is not None:
+                    handle.seek(0)
+                    on_wait(f"waiting for the writer lock {lock_path}, held by {handle.read().strip() or 'another process'}")
+                fcntl.flock(handle, fcntl.LOCK_EX)
+            handle.seek(0)
+            handle.truncate()
+            handle.write(f"process {os.getpid()} since {time.strftime('%Y-%m-%d %H:%M:%S')}\n")
+            handle.flush()
+        except BaseException:
+            handle.close()
+            raise
+        held = [handle, 1]
+        with _held_writer_locks_guard:
+            _held_writer_locks[lock_path] = held
+    try:
+        yield
+    finally:
+        with _held_writer_locks_guard:
+            held[1] -= 1
+            last = held[1] == 0
+            if last:
+                del _held_writer_locks[lock_path]
+        if last:
+            fcntl.flock(held[0], fcntl.LOCK_UN)
+            held[0].close()
 
 
 def publish(working: Path, published: Path) -> Path:
