@@ -1109,6 +1109,12 @@ def _claims(text: str, s: Sentence, ctx: dict) -> list[ClaimDraft]:
         previous_end = number.end
         clause = _clause_of(clauses, number.start)
         who = _claimant(text, s, clause, number.start, ctx)
+        if who is not None:
+            claimant, claimant_type = who.name, who.claimant_type
+        elif part_of is not None:  # "14 people have been admitted, two of them police officers": the same speaker's
+            claimant, claimant_type = part_of.claimant, part_of.claimant_type
+        else:
+            claimant, claimant_type = ctx["outlet"], ctx["outlet_type"]
         claim = Claim(
             claim_id=_id(ctx["article_id"], "claim", quantity, number.start),
             article_id=ctx["article_id"],
@@ -1120,8 +1126,8 @@ def _claims(text: str, s: Sentence, ctx: dict) -> list[ClaimDraft]:
             qualifier=number.qualifier,
             part_of_claim_id=part_of.claim_id if part_of else None,
             victim_group=victim_group,
-            claimant=who.name if who else ctx["outlet"],
-            claimant_type=who.claimant_type if who else ctx["outlet_type"],
+            claimant=claimant,
+            claimant_type=claimant_type,
             stance=_claim_stance(text, clause, s, number.start),
             country_iso3=s.places[0][2].iso3 if s.places else ctx["main_country"],
             evidence_text=s.text,

@@ -747,3 +747,26 @@ def test_place_names_with_particles_and_troops_being_sent_and_strike_leaders_ref
     found = {(r.event_type, r.country_iso3, r.location) for r in reports}
     assert ("MOBILIZE", "COL", "Valle Del Cauca") in found  # not Valle in Honduras
     assert any(r.event_type == "REJECT" and r.actor1_type == "protesters" for r in reports)
+
+
+@pytest.mark.parametrize(
+    "text, claimant_type",
+    [
+        ("A doctor at Woldia General Hospital, who asked not to be named, said 23 wounded people had been brought in.", "witness"),
+        ("The director of the regional hospital in Curuguaty said one man died of a gunshot wound.", "state"),
+        ("Kisumu County Referral Hospital told us it treated scores of people for injuries.", "state"),
+        ("Hospital officials said 12 people were killed.", "state"),
+        ("Medics at the scene said 12 people were killed.", "witness"),
+    ],
+)
+def test_a_public_hospital_speaks_as_a_state_body_and_its_doctors_as_witnesses(text, claimant_type):
+    claims = extract_article(text, article_id="t", published=dt.date(2026, 11, 3)).claims
+    assert [c.claimant_type for c in claims] == [claimant_type]
+    assert "General Hospital" not in {r.actor1 for r in extract_article(text, article_id="t").reports}
+
+
+def test_a_subset_without_a_speaker_of_its_own_is_the_totals_speakers():
+    text = "12:55 - The National Hospital says 14 people have been admitted with injuries, two of them police officers."
+    total, subset = extract_article(text, article_id="t", published=dt.date(2026, 9, 17), outlet="Island Live Desk").claims
+    assert (total.value_low, subset.value_low, subset.part_of_claim_id) == (14, 2, total.claim_id)
+    assert (subset.claimant, subset.claimant_type) == (total.claimant, total.claimant_type) == ("National Hospital", "state")
