@@ -65,7 +65,8 @@ _NOUN_BEFORE = re.compile(r"\b(?:over|amid|after|following|despite|denied|dismis
 def _reporting_all(text: str, start: int, end: int) -> list[re.Match]:
     """Reporting verbs ("said", "according to" aside) in text[start:end]."""
     return [m for m in lx.scan(_REPORTING, text, start, end, _REPORTING_FAMILY)
-            if not (m.group(0).lower() in {"reports", "claims"} and _NOUN_BEFORE.search(text, max(0, m.start() - 12), m.start()))]
+            if not (m.group(0).lower() in {"reports", "claims"} and (m.group(0)[0].isupper()  # "Reports that police ...": a noun
+                                                                     or _NOUN_BEFORE.search(text, max(0, m.start() - 12), m.start())))]
 
 
 def _reporting(text: str, start: int, end: int) -> re.Match | None:
@@ -459,11 +460,33 @@ def _attribution(text: str, s: Sentence) -> tuple[str | None, str | None]:
         return "alleged", tail or None
     m = _reporting(text, s.start, s.end)
     if m:
-        speaker = next((x for x in reversed(s.mentions) if x.start < m.start() and x.claimant_type), None)
-        if speaker is None:
-            speaker = next((x for x in s.mentions if x.claimant_type), None)
+        speaker = _speaker_of(s, m) or next((x for x in s.mentions if x.claimant_type), None)
         return "alleged", speaker.name if speaker else m.group(0)
     return None, None
+
+
+def _speaker_of(s: Sentence, verb: re.Match) -> Mention | None:
+    """Who says it: the nearest possible speaker before the verb of saying, else one right
+    after it ("..., said Amnesty"; not whom it was told to: "he told state television")."""
+    before = next((x for x in reversed(s.mentions) if x.start < verb.start() and x.claimant_type), None)
+    if before is not None or verb.group(0).lower().startswith("t"):
+        return before
+    return next((x for x in s.mentions if x.claimant_type and 0 <= x.start - verb.end() < 5), None)
+
+
+def _saying_it_is_a_denial(text: str, s: Sentence, ctx: dict, denied: EventReport, out: list, denial: re.Match | None) -> None:
+    """Saying that something did not happen is a denial in its own right ("No one was
+    arrested, the police chief said"; "Reports that police killed three are false, the
+    ministry said"): a REJECT/deny by the speaker, where the denied event was. Not when
+    the sentence already has a verb of denial, or a rejection, of its own."""
+    verb = _reporting(text, s.start, s.end)
+    if verb is None or denial is not None or any(c.report.event_type == "REJECT" for c in out):
+        return
+    rejection = _build_report(text, s, ctx, "REJECT", "deny", verb.start(), verb.end(), speaker=_speaker_of(s, verb))
+    if rejection is not None:
+        rejection.confidence = 0.6
+        rejection.country_iso3 = denied.country_iso3
+        out.append(Candidate(rejection, s.index, 1.0))
 
 
 def _clauses(s: Sentence) -> list[tuple[int, int]]:
@@ -566,17 +589,14 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
         elif negated:  # a source says it did not happen
             report.stance = "denied"
             report.attributed_to = attributed_to
-            # ... and saying so is a denial in its own right ("No one was arrested, the police chief said").
-            verb = _reporting(text, s.start, s.end)
-            if verb is not None and not any(c.report.event_type == "REJECT" for c in out) and not denial:
-                rejection = _build_report(text, s, ctx, "REJECT", "deny", verb.start(), verb.end())
-                if rejection is not None:
-                    rejection.confidence = 0.6
-                    rejection.country_iso3 = report.country_iso3  # where the denied event was
-                    out.append(Candidate(rejection, s.index, 1.0))
+            _saying_it_is_a_denial(text, s, ctx, report, out, denial)
         elif (called_false := _CALLED_FALSE.search(text, m.end(), s.end)) is not None and event_type not in SPEECH_ACTS:
             report.stance = "denied"  # "Messages claiming that police killed three people are false"
-            report.attributed_to = next((x.name for x in s.mentions if x.start >= called_false.start()), None) or ctx["outlet"]
+            # ... says the sentence's speaker ("the ministry said"), else whoever is named after the
+            # words ("are false, according to ..."), else the outlet.
+            report.attributed_to = (attributed_to if stance_here else None) \
+                or next((x.name for x in s.mentions if x.start >= called_false.start()), None) or ctx["outlet"]
+            _saying_it_is_a_denial(text, s, ctx, report, out, denial)
         elif denial is not None and denial.start() < position and m.group(0).lower() not in _IMPLYING_WORDS:
             report.stance = "denied"
             report.attributed_to = next((x.name for x in reversed(s.mentions) if x.start < denial.start()), None)
@@ -658,7 +678,8 @@ def _first(mentions, predicate, start=None, end=None):
     return next((m for m in mentions if predicate(m) and (start is None or m.start >= start) and (end is None or m.start < end)), None)
 
 
-def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str, position: int, trigger_end: int) -> EventReport | None:
+def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str, position: int, trigger_end: int,
+                  speaker: Mention | None = None) -> EventReport | None:
     mentions = [m for m in s.mentions if not (m.start <= position < m.end)]
     main = ctx["main_country"]
     actor1 = actor2 = None
@@ -696,7 +717,7 @@ def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str,
             return None  # protesters blaming someone is the protest's message, not a separate event
             # (unless they speak: "Protest organisers said ... and accused the agents of ..."; their
             # threats are plans of protest, never coded)
-        actor1 = _first(mentions, lambda m: m.claimant_type is not None, end=position)
+        actor1 = speaker or _first(mentions, lambda m: m.claimant_type is not None, end=position)
         if actor1 is None and _PRONOUN_SUBJECT.match(s.text) and ctx["last_person"]:
             actor1 = ctx["last_person"]
         outlet = ctx["outlet"]

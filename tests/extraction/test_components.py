@@ -770,3 +770,27 @@ def test_a_subset_without_a_speaker_of_its_own_is_the_totals_speakers():
     total, subset = extract_article(text, article_id="t", published=dt.date(2026, 9, 17), outlet="Island Live Desk").claims
     assert (total.value_low, subset.value_low, subset.part_of_claim_id) == (14, 2, total.claim_id)
     assert (subset.claimant, subset.claimant_type) == (total.claimant, total.claimant_type) == ("National Hospital", "state")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The interior ministry said reports that police killed three protesters in Nador were false.",
+        "Reports that police killed three protesters in Nador are false, the interior ministry said.",
+    ],
+)
+def test_calling_a_report_false_is_the_speakers_denial(text):
+    reports = extract_article(text, article_id="t", published=dt.date(2026, 10, 19)).reports
+    killing = next(r for r in reports if r.event_type == "ASSAULT")
+    assert (killing.stance, killing.attributed_to) == ("denied", "government")
+    assert [(r.actor1, r.actor1_type) for r in reports if r.event_type == "REJECT"] == [("government", "state")]
+
+
+def test_saying_what_police_did_not_do_is_the_speakers_denial_not_the_polices():
+    reports = extract_article("No one was arrested by police in Nador, the interior ministry said.", article_id="t").reports
+    assert [(r.actor1, r.actor1_type) for r in reports if r.event_type == "REJECT"] == [("government", "state")]
+
+
+def test_a_falsehood_with_no_one_saying_so_is_no_rejection():
+    reports = extract_article("Messages claiming that police killed three people in Nador are false.", article_id="t").reports
+    assert [r.event_type for r in reports] == ["ASSAULT"] and reports[0].stance == "denied"
