@@ -256,6 +256,7 @@ class Candidate:
     score: float
     weak: bool = False  # implied by a noun ("protesters"), not stated by a verb or event noun
     anaphoric: bool = False  # "The rally passed peacefully": the article's earlier event, not a new one
+    dated_here: bool = True  # its sentence gives a date (else the report took the article's news day)
 
 
 def _id(*parts) -> str:
@@ -609,13 +610,13 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
         if report.event_date and report.date_precision == "day":
             ctx["dated"].setdefault(event_type, report.event_date)
         weak = event_type == "PROTEST" and m.group(0).lower() in _IMPLYING_WORDS
-        own_date = next((d for d in event_dates(text, s) if d.date), None) is not None
+        own_date = dated_here = next((d for d in event_dates(text, s) if d.date), None) is not None
         if own_date and report.event_date is not None:  # "The arrests came after a sit-in on 3 March": the sit-in's date
             date_at = _date_start(s, report)  # (another trigger between the two: the date is that one's,
             own_date = not any(min(position, date_at) < p < max(position, date_at) for p, *_ in found)  # before or after)
         anaphoric = event_type in PHYSICAL_EVENTS and not weak and (
             (bool(_DEFINITE.search(before)) and not own_date) or report.stance == "denied" or bool(_REFERRING.search(before)))
-        out.append(Candidate(report, s.index, score, weak=weak, anaphoric=anaphoric))
+        out.append(Candidate(report, s.index, score, weak=weak, anaphoric=anaphoric, dated_here=dated_here))
         # "Marches were held in Buenos Aires, Cordoba and Rosario": one event in each place.
         for place in _listed_with(text, s, report.location) if event_type in PHYSICAL_EVENTS else ():
             twin = dataclasses.replace(report, location=place.name, admin1=place.admin1, latitude=place.latitude,
@@ -872,8 +873,14 @@ def _merge_reports(candidates: list[Candidate]) -> tuple[list[EventReport], dict
         if riot is not None:
             groups[riot].extend(groups.pop(key))
     for key in [k for k in groups if k[0] == "ASSAULT" and k[1] == "kill"]:
+        # Deaths told with no date of their own ("Two residents said at least seven people were
+        # killed") are the deaths of the shooting told before them, whatever its day (a denial's
+        # date is the denial's: "denied on Monday that soldiers had killed civilians").
+        told = [c for c in groups[key] if c.report.stance != "denied"]
+        undated_from = min(c.sentence for c in told) if told and not any(c.dated_here for c in told) else -1
         target = next((k for k in groups if k[0] == "ASSAULT" and k[1] != "kill" and k[2] == key[2]
-                       and (k[4] == key[4] or None in (k[4][0], key[4][0]) and not _dated_past(key, k))  # not a killing of 2022 into today's shooting
+                       and (k[4] == key[4] or None in (k[4][0], key[4][0]) and not _dated_past(key, k)  # not a killing of 2022 into today's shooting
+                            or min(c.sentence for c in groups[k]) < undated_from and not _dated_past(key, k))
                        and any(c.report.stance != "denied" for c in groups[k])), None)
         if target is not None:
             groups[target].extend(groups.pop(key))

@@ -794,3 +794,14 @@ def test_saying_what_police_did_not_do_is_the_speakers_denial_not_the_polices():
 def test_a_falsehood_with_no_one_saying_so_is_no_rejection():
     reports = extract_article("Messages claiming that police killed three people in Nador are false.", article_id="t").reports
     assert [r.event_type for r in reports] == ["ASSAULT"] and reports[0].stance == "denied"
+
+
+def test_deaths_told_without_a_date_of_their_own_are_the_earlier_shootings():
+    text = ("ADDIS ABABA, Nov 3 - Ethiopia's government on Monday denied that soldiers had killed civilians in Woldia. "
+            "Residents said soldiers opened fire on Saturday on hundreds of people protesting in Woldia. "
+            "Two residents said at least seven people were killed.")
+    result = extract_article(text, article_id="t", published=dt.date(2026, 11, 3))
+    assaults = [r for r in result.reports if r.event_type == "ASSAULT" and r.stance != "denied"]
+    assert [(r.event_mode, str(r.event_date)) for r in assaults] == [("firearms", "2026-10-31")]
+    deaths = next(c for c in result.claims if c.quantity == "deaths")
+    assert (deaths.value_low, deaths.report_id) == (7, assaults[0].report_id)
