@@ -115,7 +115,7 @@ _MOTIVE_BEFORE = re.compile(
 _DATED_AFTER = re.compile(  # "the finance bill protests of June 2024": a past protest named by its date
     r"\s+of\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d\b")
 _FORCE_WORDS = re.compile(r"\b(?:force|crush|punish|harsh|decisive|severe|consequences|death penalty|firm response|no mercy|"
-                          r"iron fist|met with|crack down|deal with|arrest|prosecut|toleran|tolerat|retaliat|respond)", re.I)
+                          r"iron fist|met with|crack down|deal with|arrest|prosecut|toleran|tolerat|retaliat|respond|(?:any|all|every) (?:\w+ )?means)", re.I)
 _CLAIM_THAT = re.compile(r"\b(?:claim(?:s|ed)?|alleg(?:ed|es|ation|ations)|insist(?:ed|s)?|charg(?:ed|es)|accus\w+ (?:\w+ ){0,4}?of) that\b"
                          r"|\baccus\w+ (?:\w+ ){0,4}?of\b", re.I)
 # Words one of which every match of the cue above contains: a quick test before the search.
@@ -1416,13 +1416,16 @@ def _mark_quotations(text: str, sentences: list[Sentence]) -> None:
 def _lead_date(text: str, sentences: list[Sentence]) -> tuple[DateMention | None, int]:
     """The news day and the sentence that gives it: the story's first date, or, when that
     sentence tells an event, the date that goes with the event ("Calm returned on Friday
-    after troublemakers threw stones on Thursday": Thursday)."""
+    after troublemakers threw stones on Thursday": Thursday). A statement's date ("warned on
+    Tuesday that officers would ...") dates an event when the statement is the event: a
+    threat, accusation or rejection."""
     for s in sentences:
-        dates = [d for d in event_dates(text, s) if d.date and d.relative]
+        triggers = [(m.start(), row.get("event_type", "SANCTION")) for name in ("events.csv", "sanctions.csv")
+                    for m, row in lx.table(name).finditer(text, s.start, s.end)]
+        trigger, first_type = min(triggers, default=(None, None))
+        dates = [d for d in (s.dates if first_type in SPEECH_ACTS else event_dates(text, s)) if d.date and d.relative]
         if not dates:
             continue
-        trigger = min((m.start() for name in ("events.csv", "sanctions.csv") for m, _ in lx.table(name).finditer(text, s.start, s.end)),
-                      default=None)
         date = _nearest_date(s, trigger, text) if trigger is not None else None
         return (date if date is not None and date.date and date.relative else dates[0]), s.index
     return None, len(sentences)

@@ -805,3 +805,13 @@ def test_deaths_told_without_a_date_of_their_own_are_the_earlier_shootings():
     assert [(r.event_mode, str(r.event_date)) for r in assaults] == [("firearms", "2026-10-31")]
     deaths = next(c for c in result.claims if c.quantity == "deaths")
     assert (deaths.value_low, deaths.report_id) == (7, assaults[0].report_id)
+
+
+def test_a_threat_or_denial_dates_the_news_day_when_the_lead_is_a_plan():
+    text = ("DAR ES SALAAM, Sept 17 - Tanzania's main opposition party said on Wednesday it would hold rallies next week. "
+            "Police spokesman Joseph Mwakyusa warned on Tuesday that officers would use \"any means necessary\" to stop the rallies. "
+            "The party's chairman was arrested on 3 September after addressing a rally in Mbeya. "
+            "Police said no tear gas was used.")
+    reports = extract_article(text, article_id="t", published=dt.date(2025, 9, 17)).reports
+    assert ("THREATEN", "violence", "2025-09-16") in {(r.event_type, r.event_mode, str(r.event_date)) for r in reports}
+    assert [str(r.event_date) for r in reports if r.event_type == "REJECT"] == ["2025-09-16"]
