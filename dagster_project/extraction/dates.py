@@ -58,6 +58,7 @@ _STARTS = {
     "year": ((), {"in", "since", "during", "of", "by"}),
 }
 _FAMILIES = {kind: family(pattern, *_STARTS[kind]) for kind, pattern in _PATTERNS}
+_WEEKDAY_THEN_DATE = re.compile(r",?\s*(?:the\s+)?")  # between "Saturday" and "7 November 2026"
 
 
 @dataclass
@@ -160,6 +161,7 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None) -> li
     """Date mentions in text[start:end], earliest first; overlapping weaker matches dropped."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    weekdays: set[int] = set()
     for kind, pattern in _PATTERNS:
         if not has_matches(pattern, text, _FAMILIES[kind]):
             continue
@@ -174,4 +176,9 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None) -> li
             if mention is not None:
                 found.append(mention)
                 taken.append((m.start(), m.end()))
-    return sorted(found, key=lambda d: d.start)
+                if kind == "weekday":
+                    weekdays.add(id(mention))
+    found.sort(key=lambda d: d.start)
+    # "on Saturday, 7 November 2026": one date, the one the weekday names.
+    return [d for d, after in zip(found, [*found[1:], None])
+            if not (id(d) in weekdays and after is not None and after.precision == "day" and _WEEKDAY_THEN_DATE.fullmatch(text, d.end, after.start))]

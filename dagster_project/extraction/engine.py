@@ -1353,7 +1353,7 @@ def _extract(text: str, article_id: str, published, country_hint, outlet) -> Ext
     mentions: list[IndicatorMention] = []
     # The news day: the first date in the story that dates an event (undated sentences, even
     # those before it, "AAPP strongly condemns ...", share it).
-    ctx["lead_date"], ctx["lead_sentence"] = _lead_date(text, sentences)
+    ctx["lead_date"], ctx["lead_sentence"] = _lead_date(text, sentences, published)
     for s in sentences:
         if s.index and "\n\n" in text[sentences[s.index - 1].end:s.start]:
             ctx["place_before"] = None  # a new paragraph starts afresh
@@ -1413,17 +1413,26 @@ def _mark_quotations(text: str, sentences: list[Sentence]) -> None:
                 break
 
 
-def _lead_date(text: str, sentences: list[Sentence]) -> tuple[DateMention | None, int]:
+def _lead_date(text: str, sentences: list[Sentence], published: dt.date | None) -> tuple[DateMention | None, int]:
     """The news day and the sentence that gives it: the story's first date, or, when that
     sentence tells an event, the date that goes with the event ("Calm returned on Friday
     after troublemakers threw stones on Thursday": Thursday). A statement's date ("warned on
     Tuesday that officers would ...") dates an event when the statement is the event: a
-    threat, accusation or rejection."""
+    threat, accusation or rejection. An article without a publication date resolves no
+    relative date: its news day is the story's first date when that is a full date ("the
+    marches of Saturday, 7 November 2026"), and unknown when it is not ("the arrest on
+    Tuesday"; an analysis opening "In October 2020")."""
     for s in sentences:
         triggers = [(m.start(), row.get("event_type", "SANCTION")) for name in ("events.csv", "sanctions.csv")
                     for m, row in lx.table(name).finditer(text, s.start, s.end)]
         trigger, first_type = min(triggers, default=(None, None))
-        dates = [d for d in (s.dates if first_type in SPEECH_ACTS else event_dates(text, s)) if d.date and d.relative]
+        candidates = s.dates if first_type in SPEECH_ACTS else event_dates(text, s)
+        if published is None:
+            if not candidates:
+                continue
+            first = candidates[0]
+            return (first, s.index) if first.date and first.precision == "day" else (None, len(sentences))
+        dates = [d for d in candidates if d.date and d.relative]
         if not dates:
             continue
         date = _nearest_date(s, trigger, text) if trigger is not None else None

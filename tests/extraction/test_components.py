@@ -815,3 +815,27 @@ def test_a_threat_or_denial_dates_the_news_day_when_the_lead_is_a_plan():
     reports = extract_article(text, article_id="t", published=dt.date(2025, 9, 17)).reports
     assert ("THREATEN", "violence", "2025-09-16") in {(r.event_type, r.event_mode, str(r.event_date)) for r in reports}
     assert [str(r.event_date) for r in reports if r.event_type == "REJECT"] == ["2025-09-16"]
+
+
+def test_a_weekday_followed_by_its_date_is_one_date():
+    text = "during the marches of Saturday, 7 November 2026, in Omdurman"
+    assert [(text[d.start:d.end], d.date) for d in find_dates(text, 0, len(text), None)] == [("7 November 2026", dt.date(2026, 11, 7))]
+
+
+@pytest.mark.parametrize(
+    "opening, date",
+    [
+        ("Sixteen protesters were shot by security forces during the marches of Saturday, 7 November 2026, in Omdurman.", "2026-11-07"),
+        ("Sixteen protesters were shot by security forces in Omdurman on Saturday.", "None"),  # unresolvable: no news day
+        ("In October 2020, crowds stormed parliament in Bishkek. On 5 October 2020 police fired on them.", "None"),
+    ],
+)
+def test_an_article_without_a_publication_date_takes_its_first_full_date_as_news_day(opening, date):
+    text = opening + " At least 200 people were arrested in Omdurman, the doctors said."
+    arrests = [r for r in extract_article(text, article_id="t").reports if r.event_type == "COERCE"]
+    assert [str(r.event_date) for r in arrests] == [date]
+
+
+def test_people_who_were_shot_were_fired_on():
+    reports = extract_article("Two students were shot by police in Dhaka on Monday.", article_id="t", published=dt.date(2026, 9, 16)).reports
+    assert [(r.event_type, r.event_mode, str(r.event_date)) for r in reports] == [("ASSAULT", "firearms", "2026-09-14")]
