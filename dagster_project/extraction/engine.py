@@ -364,7 +364,8 @@ def event_dates(text: str, s: Sentence) -> list[DateMention]:
     if s.event_dates is None:
         cumulative = [(m.start(), m.end()) for m in _CUMULATIVE.finditer(text, s.start, s.end)] if "since" in s.text.lower() else []
         s.event_dates = [d for d in s.dates if not _cued(_SAID_BEFORE, _SAID_KEYS, text[max(s.start, d.start - 45):d.start])
-                         and not _cued(_FUTURE_DATE_BEFORE, _FUTURE_DATE_KEYS, text[max(s.start, d.start - 50):d.start])]
+                         and not _cued(_FUTURE_DATE_BEFORE, _FUTURE_DATE_KEYS, text[max(s.start, d.start - 50):d.start])
+                         and not _dates_another_thing(text, s, d)]
         s.since_dates = [d for d in s.event_dates
                          if _SINCE_BEFORE.search(text[max(s.start, d.start - 40):d.start])
                          or text[d.start:d.start + 5].lower() == "since"
@@ -372,6 +373,16 @@ def event_dates(text: str, s: Sentence) -> list[DateMention]:
         if s.since_dates:
             s.event_dates = [d for d in s.event_dates if d not in s.since_dates]
     return s.event_dates
+
+
+# "Saturday's parliamentary election": a date owned by something that is no event of this
+# warehouse dates that thing, not the sentence's events ("Wednesday's unrest" still dates).
+_DATE_OF_A_THING = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,2}?(?:elections?|votes?|vote count|referendum|polls?|ballot|summit|meeting|talks|"
+                              r"match|game|speech|address|ruling|verdict|decision|deadline|announcement|session|debate|budget|results?)\b", re.I)
+
+
+def _dates_another_thing(text: str, s: Sentence, d: DateMention) -> bool:
+    return _DATE_OF_A_THING.match(text, d.end, s.end) is not None
 
 
 def _nearest_date(s: Sentence, position: int, text: str = "", physical: bool = True, ongoing: bool = False) -> DateMention | None:
@@ -1413,6 +1424,9 @@ def _mark_quotations(text: str, sentences: list[Sentence]) -> None:
                 break
 
 
+_PRESENT_BEFORE = re.compile(r"\b(?:is|are)\s+(?:still\s+|again\s+)?$")  # "are protesting": happening as the story is told
+
+
 def _lead_date(text: str, sentences: list[Sentence], published: dt.date | None) -> tuple[DateMention | None, int]:
     """The news day and the sentence that gives it: the story's first date, or, when that
     sentence tells an event, the date that goes with the event ("Calm returned on Friday
@@ -1433,6 +1447,10 @@ def _lead_date(text: str, sentences: list[Sentence], published: dt.date | None) 
             first = candidates[0]
             return (first, s.index) if first.date and first.precision == "day" else (None, len(sentences))
         dates = [d for d in candidates if d.date and d.relative]
+        if s.index == 0 and trigger is not None and _PRESENT_BEFORE.search(text, max(s.start, trigger - 20), trigger) \
+                and not any(d.start < s.end and d.end > s.start for d in dates):
+            # "Thousands of people are protesting in Tbilisi": the story happens on its own day.
+            return DateMention(trigger, trigger, published, published, "day", True), s.index
         if not dates:
             continue
         date = _nearest_date(s, trigger, text) if trigger is not None else None

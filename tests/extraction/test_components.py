@@ -839,3 +839,16 @@ def test_an_article_without_a_publication_date_takes_its_first_full_date_as_news
 def test_people_who_were_shot_were_fired_on():
     reports = extract_article("Two students were shot by police in Dhaka on Monday.", article_id="t", published=dt.date(2026, 9, 16)).reports
     assert [(r.event_type, r.event_mode, str(r.event_date)) for r in reports] == [("ASSAULT", "firearms", "2026-09-14")]
+
+
+def test_a_story_told_in_the_present_happens_on_its_publication_day_not_on_an_elections_day():
+    text = ("Thousands of people are protesting in Tbilisi for a second night against the results of Saturday's parliamentary election.\n\n"
+            "22:40\nThe interior ministry says 37 people were detained during the evening.")
+    reports = extract_article(text, article_id="t", published=dt.date(2026, 11, 2)).reports
+    assert {(r.event_type, str(r.event_date)) for r in reports} == {("PROTEST", "2026-11-02"), ("COERCE", "2026-11-02")}
+
+
+def test_a_possessive_date_of_an_event_still_dates_it():
+    text = "The death toll from Wednesday's unrest in Kulsary has risen to 19, prosecutors said on Friday. Troops fired live rounds into the crowd."
+    reports = extract_article(text, article_id="t", published=dt.date(2026, 1, 9)).reports
+    assert [str(r.event_date) for r in reports if r.event_type == "ASSAULT"] == ["2026-01-07"]
