@@ -399,6 +399,10 @@ def _nearest_date(s: Sentence, position: int, text: str = "", physical: bool = T
     # "last year's protests", "Wednesday's unrest": a date in the possessive dates the noun after it.
     after = [d for d in dates if d.start >= position and text[d.end:d.end + 2] not in ("'s", "’s")]
     before = [d for d in dates if d.start < position]
+    # "The United States on Tuesday imposed sanctions ... over protests in March": a date
+    # between the subject and its verb is the verb's.
+    if before and text and not text[before[-1].end:position].strip():
+        return before[-1]
     # A date after a comma belongs to the next clause ("marched on parliament, a year after
     # ... the protests of June 2024") when the trigger's own clause has one before it.
     if after and (not before or not _CLAUSE_PUNCT.search(text, position, after[0].start)):

@@ -852,3 +852,9 @@ def test_a_possessive_date_of_an_event_still_dates_it():
     text = "The death toll from Wednesday's unrest in Kulsary has risen to 19, prosecutors said on Friday. Troops fired live rounds into the crowd."
     reports = extract_article(text, article_id="t", published=dt.date(2026, 1, 9)).reports
     assert [str(r.event_date) for r in reports if r.event_type == "ASSAULT"] == ["2026-01-07"]
+
+
+def test_a_date_between_subject_and_verb_is_the_verbs():
+    text = "The United States on Tuesday imposed sanctions on Zimbabwe's vice-president over the suppression of protests in Harare in March."
+    reports = extract_article(text, article_id="t", published=dt.date(2026, 7, 8)).reports
+    assert [str(r.event_date) for r in reports if r.event_type == "SANCTION"] == ["2026-07-07"]
