@@ -1,5 +1,7 @@
 """Publishing: one build at a time, atomic replacement, the working copy kept."""
 
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
@@ -86,26 +88,78 @@ def test_publishing_nothing_is_an_error(tmp_path):
         publish(tmp_path / "missing.duckdb", tmp_path / "out.duckdb")
 
 
-def test_the_next_build_reuses_an_untouched_working_copy_and_copies_otherwise(tmp_path, monkeypatch):
+def copies_counted(monkeypatch) -> list:
+    """Full copies of a file made by the publisher (it otherwise rewrites changed blocks)."""
     import shutil
 
     from dagster_project.warehouse import publisher
 
     copies, copy2 = [], shutil.copy2
     monkeypatch.setattr(publisher.shutil, "copy2", lambda src, dst: copies.append(src) or copy2(src, dst))
-    published, working = published_table(tmp_path)
-    prepare_working_copy(working, published)  # untouched since publishing: no copy
-    assert copies == []
+    return copies
+
+
+def test_the_next_build_reuses_an_untouched_working_copy_and_restores_it_otherwise(tmp_path, monkeypatch):
+    copies = copies_counted(monkeypatch)
+    published, working = published_table(tmp_path)  # the first publish copies: no previous file
+    copies.clear()
+    assert working.read_bytes() == published.read_bytes()
+    inode = working.stat().st_ino
+    prepare_working_copy(working, published)  # untouched since publishing: nothing to do
+    assert working.stat().st_ino == inode
 
     execute(working, "insert into t values (2)")  # a failed build's leftovers
-    prepare_working_copy(working, published)
-    assert copies == [published]
-    assert count(working) == 1
+    prepare_working_copy(working, published)  # the changed blocks are written back
+    assert count(working) == 1 and working.read_bytes() == published.read_bytes()
+    assert working.stat().st_ino == inode
 
     publish(working, published)
     other = tmp_path / "other.duckdb"  # a file put in place of the published one
     execute(other, "create table t as select 5 as v union all select 6")
     other.replace(published)
     prepare_working_copy(working, published)
-    assert len(copies) == 2
-    assert count(working) == 2
+    assert count(working) == 2 and working.read_bytes() == published.read_bytes()
+    assert copies == []
+
+
+def test_publishing_renames_the_working_copy_and_reuses_the_previous_file(tmp_path, monkeypatch):
+    copies = copies_counted(monkeypatch)
+    published, working = published_table(tmp_path)
+    copies.clear()
+    before = published.stat().st_ino
+    execute(working, "insert into t select range from range(100000)")  # more than one block
+    built = working.stat().st_ino
+    publish(working, published)
+    assert published.stat().st_ino == built  # the working copy itself, not a copy of it
+    assert working.stat().st_ino == before  # the previous file, brought up to date
+    assert working.read_bytes() == published.read_bytes() and count(working) == 100001
+    assert copies == [] and not list(working.parent.glob("*.previous"))
+
+
+def test_a_reader_of_a_previous_file_keeps_it_across_publishes(tmp_path, monkeypatch):
+    """A file someone still reads is never reused: the next working copy is a fresh copy."""
+    copies = copies_counted(monkeypatch)
+    published, working = published_table(tmp_path)
+    copies.clear()
+    reader = duckdb.connect(str(published), read_only=True)  # this process, as a notebook would
+    other = subprocess.Popen([sys.executable, "-c", READ_LATER, str(published)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert other.stdout.readline().strip() == "1"  # another process holds the same file
+    for value in (2, 3):
+        execute(working, f"insert into t values ({value})")
+        publish(working, published)
+        assert count(working) == value and working.read_bytes() == published.read_bytes()
+    assert reader.execute("select count(*), sum(v) from t").fetchone() == (1, 1)
+    reader.close()
+    out, _ = other.communicate("go\n", timeout=60)
+    assert out.strip() == "(1, 1)"
+    assert copies == [published]  # the first publish: the previous file is read; the second reuses
+    assert count(published) == 3
+
+
+READ_LATER = """
+import sys, duckdb
+con = duckdb.connect(sys.argv[1], read_only=True)
+print(con.execute("select count(*) from t").fetchone()[0], flush=True)
+sys.stdin.readline()
+print(con.execute("select count(*), sum(v) from t").fetchone())
+"""
