@@ -995,17 +995,19 @@ def _claimant(text: str, s: Sentence, clause: tuple[int, int], position: int, ct
             return named  # "The Front said 212 of its supporters had been arrested"
     later_verb = _reporting(text, position, s.end)
     if later_verb is not None:
-        between = [m for m in capable if position <= m.start and m.end <= later_verb.start()]
+        # "..., the health ministry said": the speaker right before the verb, not a victim named
+        # far from it ("detained dozens of lawyers ... against an amendment that critics say ...").
+        between = [m for m in capable if position <= m.start and m.end <= later_verb.start() and later_verb.start() - m.end < 40]
         if between:
-            return between[-1]  # "..., the health ministry said"
+            return between[-1]
         after = [m for m in capable if m.start >= later_verb.end() and m.start - later_verb.end() < 4]
         if after:
             return after[0]  # "..., said Amnesty"
         named = _named_speaker(text, position, later_verb.start(), ctx["outlet"], ctx["outlet_type"])
         if named is not None:
             return named  # "..., the Prosecutor General's Office said"
-    if _reporting(text, s.start, s.end) is None and not lx.table("attribution.csv").any_in(text, clause[0], clause[1]):
-        return None  # no one is said to say it: the outlet states it
+    if _reporting(text, s.start, position) is None and not lx.table("attribution.csv").any_in(text, clause[0], clause[1]):
+        return None  # no one is said to say it before the figure ("... an amendment that critics say ..." is about something else): the outlet states it
     before = [m for m in in_clause if m.end <= position]
     if before:
         return before[-1]
@@ -1469,7 +1471,7 @@ def outlet_type(outlet: str | None, text: str = "") -> str:
     if not outlet:
         return "unknown"
     # A press release speaks in its publisher's voice: "Odhikar is gravely concerned", "AAPP condemns".
-    if text and re.search(rf"\b{re.escape(outlet)}\s+(?:is\s+(?:deeply\s+|gravely\s+|seriously\s+)?(?:concerned|alarmed)|"
+    if text and re.search(rf"\b{re.escape(outlet)}\s+(?:\([A-Z]{{2,8}}\)\s+)?(?:is\s+(?:deeply\s+|gravely\s+|seriously\s+)?(?:concerned|alarmed)|"
                           r"(?:strongly\s+)?(?:condemns|calls\s+on|demands|urges|deplores))\b", text):
         return "ngo"
     for table in lx.actors():

@@ -858,3 +858,25 @@ def test_a_date_between_subject_and_verb_is_the_verbs():
     text = "The United States on Tuesday imposed sanctions on Zimbabwe's vice-president over the suppression of protests in Harare in March."
     reports = extract_article(text, article_id="t", published=dt.date(2026, 7, 8)).reports
     assert [str(r.event_date) for r in reports if r.event_type == "SANCTION"] == ["2026-07-07"]
+
+
+@pytest.mark.parametrize(
+    "text, claimant, claimant_type",
+    [
+        ("Police detained dozens of lawyers in Lahore on Tuesday as thousands marched against an amendment that critics say "
+         "strips the courts of their independence.", "Meridian Wire", "media"),
+        ("Nine teachers were taken to hospital, the coordination said.", "coordination", "unknown"),
+        ("At least 200 people were arrested in Omdurman, according to the Emergency Lawyers group, a legal aid organisation.",
+         "Emergency Lawyers group", "ngo"),
+    ],
+)
+def test_who_states_a_figure_is_its_speaker_not_its_victims(text, claimant, claimant_type):
+    claims = extract_article(text, article_id="t", published=dt.date(2026, 10, 14), outlet="Meridian Wire").claims
+    assert {(c.claimant, c.claimant_type) for c in claims} == {(claimant, claimant_type)}
+
+
+def test_a_press_release_with_its_acronym_speaks_as_an_ngo():
+    text = ("Bangkok, 27 August 2026 - Lawyers for Rights and Liberty Thailand (LRLT) is gravely concerned by the arrest of "
+            "17 activists, who were detained by police at a vigil in Bangkok on Tuesday 25 August.")
+    claims = extract_article(text, article_id="t", published=dt.date(2026, 8, 27), outlet="Lawyers for Rights and Liberty Thailand").claims
+    assert [(c.value_low, c.claimant_type) for c in claims] == [(17, "ngo")]
