@@ -1,5 +1,6 @@
-"""The incremental marts (fct_event_reports, fct_claims): a build after changes gives the same
-rows as building everything from scratch on the same inputs."""
+"""The incremental models (fct_event_reports, fct_claims, fct_sanctions, fct_indicator_mentions,
+int_sanctions, int_article_countries): a build after changes gives the same rows, in every
+mart and intermediate table, as building everything from scratch on the same inputs."""
 
 import json
 
@@ -16,11 +17,16 @@ def write(path, published, outlet, text):
 
 
 def marts(warehouse) -> dict[str, list]:
+    """Every row of every mart and intermediate table (without int_event_days.event_changed,
+    which compares a build with the one before by design)."""
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
-        tables = [r[0] for r in con.execute(
-            "select table_name from information_schema.tables where table_schema = 'marts' order by 1").fetchall()]
-        return {t: sorted(map(repr, con.execute(f"select * from marts.{t}").fetchall())) for t in tables}
+        tables = con.execute(
+            "select table_schema || '.' || table_name, bool_or(column_name = 'event_changed') from information_schema.columns "
+            "where table_schema in ('marts', 'intermediate') and (table_schema, table_name) in "
+            "(select table_schema, table_name from information_schema.tables where table_type = 'BASE TABLE') group by 1 order by 1").fetchall()
+        return {t.removeprefix("marts."): sorted(map(repr, con.execute(f"select * {'exclude (event_changed)' if flag else ''} from {t}").fetchall()))
+                for t, flag in tables}
     finally:
         con.close()
 
@@ -52,6 +58,8 @@ def test_an_incremental_build_equals_a_full_build(tmp_path):
     write(articles / "tabriz.md", "2026-02-05", "AFP", "Thousands of protesters rallied in Tabriz on Thursday, witnesses said.")
     write(articles / "shiraz.md", "2026-02-10", "BBC", "Police arrested at least 40 protesters in Shiraz on Tuesday, a rights group said.")
     write(articles / "kerman.md", "2026-02-10", "BBC", "Protesters rallied in Kerman on Tuesday. Two people were killed, officials said.")
+    write(articles / "bazaar.md", "2026-03-01", "IranWire",
+          "The rial hit a record low against the dollar on Saturday and inflation is rising, shopkeepers said.")
     (articles / "feed.jsonl").write_text(
         '{"id": "feed-1", "published": "2026-03-01", "text": "Security forces killed 12 protesters in Mashhad on Saturday."}\n'
         '{"id": "feed-2", "published": "2026-03-02", "text": "The United States imposed new sanctions on Iran on Monday."}\n',
@@ -67,6 +75,12 @@ def test_an_incremental_build_equals_a_full_build(tmp_path):
     write(articles / "tabriz-earlier.md", "2026-02-03", "Reuters", "Thousands of protesters rallied in Tabriz on Monday against rising prices.")
     write(articles / "shiraz.md", "2026-02-12", "BBC", "Police arrested at least 60 protesters in Shiraz on Tuesday, a rights group said.")
     (articles / "kerman.md").unlink()
+    # A sanctions article comes; and a newer inflation figure, which changes what the data
+    # said when the unchanged bazaar article was published.
+    write(articles / "eu.md", "2026-02-20", "AFP", "The European Union imposed new sanctions on Iran on Thursday.")
+    (raw / "indicators").mkdir()
+    (raw / "indicators" / "irn-monthly.csv").write_text(
+        "country_iso3,indicator,period,value,unit,source\nIRN,FP.CPI.TOTL.ZG,2026-01,48.5,percent,test\n", encoding="utf-8")
     run_unrest("build", "--raw-dir", str(raw), "--warehouse", str(warehouse), check=True)
     assert event_of(warehouse, "Thousands of protesters rallied in Tabriz on Thursday") != tabriz_event
     # The dbt project is unchanged, so its seeds and views are left as they are.
@@ -79,6 +93,8 @@ def test_an_incremental_build_equals_a_full_build(tmp_path):
     full = marts(scratch)
     assert incremental == full
     assert any("'at least 60'" in row and "2026, 2, 12" in row for row in full["fct_claims"])
+    assert any("'inflation_cpi_pct'" in row and "48.5" in row for row in full["fct_indicator_mentions"])
+    assert {"intermediate.int_sanctions", "intermediate.int_article_countries"} <= set(full)
     assert not any("Kerman" in row for row in full["fct_event_reports"])
 
     # A report on a new day inside that event: the event keeps its id and first report, so

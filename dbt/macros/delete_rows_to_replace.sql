@@ -1,5 +1,5 @@
 {#-
-    The articles an incremental mart takes in again: those extracted (again) since the last
+    The articles an incremental model takes in again: those extracted (again) since the last
     dbt build that built this model successfully started (raw.dbt_model_builds, written by
     the build after dbt succeeds; every article when the model was never built).
 -#}
@@ -14,18 +14,23 @@
 {%- endmacro %}
 
 {#-
-    The first step of an incremental mart that holds rows of articles, datasets and seeds
-    (fct_event_reports, fct_claims), as its pre_hook: delete the rows the build is about to
-    insert again as they are now, namely the dataset and seed rows (their files are loaded
-    whole each time) and the rows of articles no longer extracted or extracted since the
-    model was last built. The model then inserts those rows, and the rows whose event moved.
+    The first step of an incremental model that holds rows of articles (as its pre_hook):
+    delete the rows the build is about to insert again as they are now, namely the rows of
+    articles no longer extracted or extracted since the model was last built and, where the
+    model also holds rows of datasets and seeds (whose files are loaded whole each time), the
+    rows whose `source_column` is not 'article'. The model then inserts those rows (and, in
+    fct_event_reports and fct_claims, the rows whose event moved).
+
+    `article_column` holds the article id (`source_ref` in the sanctions); `articles` lists
+    the articles whose rows stay (default: the extracted ones; int_article_countries keeps a
+    row for every loaded article).
 -#}
-{% macro delete_rows_to_replace() -%}
+{% macro delete_rows_to_replace(article_column='article_id', source_column='source_dataset', articles=none) -%}
     {% if is_incremental() %}
         delete from {{ this }}
-        where source_dataset <> 'article'
-           or article_id not in (select article_id from {{ source('raw', 'article_extraction_state') }})
-           or article_id in ({{ articles_extracted_since_last_build() }})
+        where {% if source_column %}{{ source_column }} <> 'article' or {% endif -%}
+              {{ article_column }} not in (select article_id from {{ articles or source('raw', 'article_extraction_state') }})
+           or {{ article_column }} in ({{ articles_extracted_since_last_build() }})
     {% endif %}
 {%- endmacro %}
 

@@ -4,13 +4,7 @@
 -- articles no longer extracted and of articles extracted since this model was last built
 -- are deleted and inserted as they are now, and so are the claims about reports whose
 -- event moved. A full refresh gives the same rows.
-{{ config(
-    materialized='incremental',
-    incremental_strategy='delete+insert',
-    unique_key='claim_id',
-    on_schema_change='append_new_columns',
-    pre_hook="{{ delete_rows_to_replace() }}",
-) }}
+{{ config(materialized='incremental', unique_key='claim_id', pre_hook="{{ delete_rows_to_replace() }}") }}
 
 -- depends_on: {{ ref('int_event_reports_moved') }}  (read by incremental builds only)
 

@@ -7,13 +7,7 @@
 -- (int_event_reports_moved: a new report can merge events or become an event's first). A
 -- full refresh gives the same rows (tests/test_incremental_marts.py); the build does one
 -- whenever the dbt project changed or the last build failed (dagster_project/warehouse/dbt_builds.py).
-{{ config(
-    materialized='incremental',
-    incremental_strategy='delete+insert',
-    unique_key='report_id',
-    on_schema_change='append_new_columns',
-    pre_hook="{{ delete_rows_to_replace() }}",
-) }}
+{{ config(materialized='incremental', unique_key='report_id', pre_hook="{{ delete_rows_to_replace() }}") }}
 
 -- depends_on: {{ ref('int_event_reports_moved') }}  (read by incremental builds only)
 

@@ -1,6 +1,15 @@
 -- What an article says about the economy next to what the data said at publication:
 -- the latest observation of that country and indicator whose period ended on or before
 -- the publication date. An article without a date has no "at publication": nulls.
+--
+-- Incremental: a mention's row depends on its article (text, date, country) and on the
+-- indicator observations, which any build may change (files under raw/indicators). A build
+-- looks up the observation of every mention again (cheap) and writes the rows of articles
+-- extracted since the model was last built, of mentions it has no row for, and of mentions
+-- whose observation is not the one stored, after deleting (pre_hook) those of articles
+-- extracted again or no longer extracted.
+{{ config(materialized='incremental', unique_key='mention_id', pre_hook="{{ delete_rows_to_replace(source_column=none) }}") }}
+
 with mentions as (
     select m.*, a.published, coalesce(m.country_iso3, c.country_iso3) as mention_country
     from {{ ref('stg_article_indicator_mentions') }} as m
@@ -24,3 +33,10 @@ select
     o.observed_value, o.observed_period
 from mentions as m
 left join observed as o using (mention_id)
+{%- if is_incremental() %}
+left join {{ this }} as stored using (mention_id)
+where stored.mention_id is null
+   or m.article_id in ({{ articles_extracted_since_last_build() }})
+   or stored.observed_value is distinct from o.observed_value
+   or stored.observed_period is distinct from o.observed_period
+{%- endif %}
