@@ -54,7 +54,7 @@ _ACCORDING = re.compile(r"\baccording to\b", re.I)
 _REPORTING = re.compile(
     r"\b(?:said|says|say|tells|told|reported|reports|claimed|claims|alleged|alleges|accused|admitted|acknowledged|estimated|"
     r"confirmed|announced|stated|documented|recorded|verified|counted)\b|\beyewitness|\bwitnesses\b"
-    r"|\bput (?:the|their) (?:crowd|number|figure|toll|death toll|turnout)\b",
+    r"|\bput (?:the |their |its )?(?:crowd|number|figure|toll|death toll|turnout)\b",
     re.I,
 )
 _REPORTING_FAMILY = lx.family(_REPORTING, prefixes=lx.first_literals(_REPORTING.pattern))
@@ -1022,7 +1022,7 @@ _SPEAKER_PUNCT = re.compile(r"[,;:(\"“”]")
 _TIMESTAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?[-–—]\s*", re.I)  # a live blog's "15:20 - "
 # What may stand between a speaker and the verb: a personal name ("Levan Ioseliani"), an aside
 # ("who asked not to be named") or a description ("an independent group that counts crowds").
-_APPOSITION = re.compile(r"^(?:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}|(?:who|which)\b.*|(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
+_APPOSITION = re.compile(r"^(?:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}|(?:who|which|known as|also known as|called)\b.*|(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
                          r"(?:group|organi[sz]ation|body|outfit|monitor|watchdog|network|collective)\b.*)$")
 _NOT_A_SPEAKER = re.compile(r"^(?:he|she|they|it|we|i|you|this|that|these|those|who|which)$|\d", re.I)
 
@@ -1131,7 +1131,8 @@ def _claims(text: str, s: Sentence, ctx: dict) -> list[ClaimDraft]:
         part_of = None
         victim_group = None
         subset_after = _SUBSET_AFTER.match(text, number.end, s.end)  # "15 injured, five of them seriously"
-        if (_SUBSET.search(text[max(s.start, number.start - 25):number.start]) or subset_after) and out:
+        if (_SUBSET.search(text[max(s.start, number.start - 25):number.start]) or subset_after) and out \
+                and not (subset_after and quantity and quantity != out[-1].quantity):  # "31 with gunshot wounds ... four of them had died": deaths
             part_of = out[-1]
             quantity = part_of.quantity if subset_after else quantity or part_of.quantity
             tail = _VICTIM_GROUP.match(text, number.end, s.end)

@@ -880,3 +880,19 @@ def test_a_press_release_with_its_acronym_speaks_as_an_ngo():
             "17 activists, who were detained by police at a vigil in Bangkok on Tuesday 25 August.")
     claims = extract_article(text, article_id="t", published=dt.date(2026, 8, 27), outlet="Lawyers for Rights and Liberty Thailand").claims
     assert [(c.value_low, c.claimant_type) for c in claims] == [(17, "ngo")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The interior ministry put turnout at 412,000 nationwide, including 38,000 in Paris.",
+         [("participants", 412000, "state"), ("participants", 38000, "state")]),
+        ("The platform, known as Observatorio Eleitoral, said five of the dead had been killed in Maputo.", [("deaths", 5, "ngo")]),
+        ("The hospital director said it had received 31 people with gunshot wounds and that four of them had died.",
+         [("injuries", 31, "state"), ("deaths", 4, "state")]),
+    ],
+)
+def test_counting_verbs_appositions_and_deaths_among_the_wounded(text, expected):
+    claims = extract_article(text, article_id="t", published=dt.date(2026, 10, 28)).claims
+    assert [(c.quantity, c.value_low, c.claimant_type) for c in claims] == expected
+    assert all(c.part_of_claim_id is None for c in claims if c.quantity == "deaths")
