@@ -1447,7 +1447,9 @@ def _lead_date(text: str, sentences: list[Sentence], published: dt.date | None) 
         triggers = [(m.start(), row.get("event_type", "SANCTION")) for name in ("events.csv", "sanctions.csv")
                     for m, row in lx.table(name).finditer(text, s.start, s.end)]
         trigger, first_type = min(triggers, default=(None, None))
-        candidates = s.dates if first_type in SPEECH_ACTS else event_dates(text, s)
+        candidates = event_dates(text, s)
+        if first_type in SPEECH_ACTS:  # (but "today" is the publisher's own day: "BWRF today condemned the killing ... on Tuesday")
+            candidates = [d for d in s.dates if not text[d.start:d.end].lower().startswith(("today", "this "))]
         if published is None:
             if not candidates:
                 continue
@@ -1461,7 +1463,7 @@ def _lead_date(text: str, sentences: list[Sentence], published: dt.date | None) 
         if not dates:
             continue
         date = _nearest_date(s, trigger, text) if trigger is not None else None
-        return (date if date is not None and date.date and date.relative else dates[0]), s.index
+        return (date if date in dates else dates[0]), s.index
     return None, len(sentences)
 
 

@@ -896,3 +896,13 @@ def test_counting_verbs_appositions_and_deaths_among_the_wounded(text, expected)
     claims = extract_article(text, article_id="t", published=dt.date(2026, 10, 28)).claims
     assert [(c.quantity, c.value_low, c.claimant_type) for c in claims] == expected
     assert all(c.part_of_claim_id is None for c in claims if c.quantity == "deaths")
+
+
+def test_a_press_releases_today_is_not_the_news_day():
+    text = ("Dhaka, 18 September 2026 - The Bangladesh Workers' Rights Forum (BWRF) today condemned the killing of garment workers "
+            "by police, who opened fire on demonstrations in Gazipur on Tuesday 15 September. "
+            "The Forum has received reports that detainees were beaten in custody.")
+    reports = extract_article(text, article_id="t", published=dt.date(2026, 9, 18), outlet="Bangladesh Workers Rights Forum").reports
+    dates = {(r.event_type, str(r.event_date)) for r in reports}
+    assert ("ACCUSE", "2026-09-18") in dates and ("ASSAULT", "2026-09-15") in dates
+    assert [str(r.event_date) for r in reports if r.event_mode == "beat"] == ["2026-09-15"]
