@@ -25,7 +25,7 @@ class Place:
     admin1: str | None
     latitude: float | None
     longitude: float | None
-    precision: str  # point or admin1
+    precision: str  # point or admin1; country for a place named in a list but not in the gazetteer ("in Gazipur and Ashulia")
 
 
 _LOCATIVE = re.compile(
@@ -144,6 +144,7 @@ def _build_gazetteer() -> dict[str, list[Place]]:
 _NAME = r"((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’-]+){0,2})"
 # "in Buenos Aires, Cordoba and Rosario": the places listed after the first.
 _LISTED_NEXT = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)" + _NAME)
+_UNLISTED_END = re.compile(r"\s*(?:[,.;:)]|$|(?:on|in|at|during|last|this|over|after|before|where|when|while|since)\b)")
 # "Tehran's Enghelab Square", "Belgrade's Slavija Square": a city named as the owner of a place.
 _POSSESSIVE = re.compile(r"(?<![\w’'-])([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)[’']s\s+(?=[A-Z])")
 _POSSESSIVE_FAMILY = family(_POSSESSIVE, words=(CAPITALIZED,))
@@ -180,6 +181,14 @@ def find_places(text: str, start: int, end: int, prefer_iso3: str | None = None,
         at = s + len(known[0])
         while (listed := _LISTED_NEXT.match(text, at, end)) is not None:
             more = _known_place(listed.group(1).split(), gaz, prefer_iso3, exclude)
+            if more is None and listed.group(0).lstrip(" ,").startswith("and") and _UNLISTED_END.match(text, listed.end(1), end) \
+                    and listed.group(1).split()[0].lower() not in _NOT_PLACES and listed.group(1) not in exclude \
+                    and _country_alias(listed.group(1)) is None:
+                # "in Gazipur and Ashulia": the list's last name is a place of the same country
+                # that the gazetteer does not hold (a suburb, an industrial belt): named, without coordinates.
+                previous = found[-1][2]
+                found.append((listed.start(1), listed.end(1), Place(listed.group(1), previous.iso3, None, None, None, "country")))
+                break
             if more is None or more[0].split()[0].lower() in _NOT_PLACES:
                 break
             found.append((listed.start(1), listed.start(1) + len(more[0]), more[1]))

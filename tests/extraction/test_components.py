@@ -906,3 +906,11 @@ def test_a_press_releases_today_is_not_the_news_day():
     dates = {(r.event_type, str(r.event_date)) for r in reports}
     assert ("ACCUSE", "2026-09-18") in dates and ("ASSAULT", "2026-09-15") in dates
     assert [str(r.event_date) for r in reports if r.event_mode == "beat"] == ["2026-09-15"]
+
+
+def test_the_last_name_of_a_place_list_is_a_place_even_outside_the_gazetteer():
+    text = "Police opened fire on demonstrations by garment workers in Gazipur and Ashulia on Tuesday."
+    reports = extract_article(text, article_id="t", published=dt.date(2026, 9, 18)).reports
+    protests = sorted((r.location, r.country_iso3, r.geo_precision, r.latitude) for r in reports if r.event_type == "PROTEST")
+    assert protests == [("Ashulia", "BGD", "country", None), ("Gazipur", "BGD", "point", protests[1][3])] and protests[1][3]
+    assert find_places("marched in Paris and President Macron said", 0, 42) and len(find_places("marched in Paris and President Macron said", 0, 42)) == 1
