@@ -62,16 +62,24 @@ _REPORTING_FAMILY = lx.family(_REPORTING, prefixes=lx.first_literals(_REPORTING.
 _NOUN_BEFORE = re.compile(r"\b(?:over|amid|after|following|despite|denied|dismissed|rejected|the|these|those|such|of|to|on)\s+$", re.I)
 
 
-def _reporting_all(text: str, start: int, end: int) -> list[re.Match]:
-    """Reporting verbs ("said", "according to" aside) in text[start:end]."""
+# "an amendment that critics say strips the courts of their independence": the verb of saying
+# vouches for its relative clause only, not for the sentence's events and figures.
+_EMBEDDED_SAYING = re.compile(r"\b(?:that|which|who)\s+(?:[\w’'-]+\s+){1,2}$", re.I)
+
+
+def _reporting_all(text: str, start: int, end: int, embedded: bool = True) -> list[re.Match]:
+    """Reporting verbs ("said", "according to" aside) in text[start:end]; without `embedded`,
+    not those that vouch only for a relative clause after them (to look for who says what
+    comes before the verb)."""
     return [m for m in lx.scan(_REPORTING, text, start, end, _REPORTING_FAMILY)
             if not (m.group(0).lower() in {"reports", "claims"} and (m.group(0)[0].isupper()  # "Reports that police ...": a noun
-                                                                     or _NOUN_BEFORE.search(text, max(0, m.start() - 12), m.start())))]
+                                                                     or _NOUN_BEFORE.search(text, max(0, m.start() - 12), m.start())))
+            and (embedded or not _EMBEDDED_SAYING.search(text, max(start, m.start() - 30), m.start()))]
 
 
-def _reporting(text: str, start: int, end: int) -> re.Match | None:
+def _reporting(text: str, start: int, end: int, embedded: bool = True) -> re.Match | None:
     """The first reporting verb in text[start:end]."""
-    found = _reporting_all(text, start, end)
+    found = _reporting_all(text, start, end, embedded)
     return found[0] if found else None
 
 
@@ -385,6 +393,17 @@ def _dates_another_thing(text: str, s: Sentence, d: DateMention) -> bool:
     return _DATE_OF_A_THING.match(text, d.end, s.end) is not None
 
 
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whom|whose)\b[^,]*$")
+
+
+def _relative_clause_start(text: str, s: Sentence, at: int) -> int | None:
+    """Where the ", which ..." clause holding `at` starts (None: `at` is in no such clause)."""
+    if "which" not in s.text and "who" not in s.text:
+        return None
+    m = _RELATIVE_CLAUSE.search(text, max(s.start, at - 200), at)
+    return m.start() if m else None
+
+
 def _nearest_date(s: Sentence, position: int, text: str = "", physical: bool = True, ongoing: bool = False) -> DateMention | None:
     """The date that goes with a trigger: English puts it after the verb phrase ("stormed
     the palace on Thursday"), so the first date after the trigger wins, else the nearest
@@ -397,6 +416,13 @@ def _nearest_date(s: Sentence, position: int, text: str = "", physical: bool = T
     if not dates:
         return None
     # "last year's protests", "Wednesday's unrest": a date in the possessive dates the noun after it.
+    # Not a date inside a relative clause that does not hold the trigger: "accused the lawyers ...
+    # and said the amendment, which the National Assembly passed on Oct 8, would not be withdrawn"
+    # (a physical event may take one before it: the detention that continues from an arrest).
+    if text:
+        own = _relative_clause_start(text, s, position)
+        dates = [d for d in dates if (physical and d.start < position)  # ("The economist, who was arrested in December, is held")
+                 or _relative_clause_start(text, s, d.start) in (None, own)]
     after = [d for d in dates if d.start >= position and text[d.end:d.end + 2] not in ("'s", "’s")]
     before = [d for d in dates if d.start < position]
     # "The United States on Tuesday imposed sanctions ... over protests in March": a date
@@ -466,8 +492,10 @@ def _days_after(text: str, s: Sentence, position: int, date: DateMention | None,
     return None
 
 
-def _attribution(text: str, s: Sentence) -> tuple[str | None, str | None]:
-    """(stance for reports made in this sentence, who it is attributed to)."""
+def _attribution(text: str, s: Sentence, first_trigger: int | None = None) -> tuple[str | None, str | None]:
+    """(stance for reports made in this sentence, who it is attributed to). A verb of saying
+    embedded in a relative clause after the sentence's first trigger vouches for nothing
+    before it ("Police fired tear gas ... against an amendment that critics say ...")."""
     sent = s.text
     m = _ACCORDING.search(sent) if "ccording" in sent else None
     if m:
@@ -475,6 +503,8 @@ def _attribution(text: str, s: Sentence) -> tuple[str | None, str | None]:
         tail = re.split(r",|\s+(?:which|who|that)\s+", tail)[0]
         return "alleged", tail or None
     m = _reporting(text, s.start, s.end)
+    if m and first_trigger is not None and m.start() > first_trigger and _EMBEDDED_SAYING.search(text, max(s.start, m.start() - 30), m.start()):
+        m = _reporting(text, s.start, s.end, embedded=False)
     if m:
         speaker = _speaker_of(s, m) or next((x for x in s.mentions if x.claimant_type), None)
         return "alleged", speaker.name if speaker else m.group(0)
@@ -544,7 +574,7 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
                                       and not re.search(r"sanction|treasury|blacklist|asset freeze", s.text, re.I))]
     types_here = {(t, mode) for _, t, mode, _ in found}
     out: list[Candidate] = []
-    stance_here, attributed_to = _attribution(text, s)
+    stance_here, attributed_to = _attribution(text, s, min(f[0] for f in found))
     if stance_here is None and s.quoted_by is not None:
         # '"No one was killed by the security forces. They did not use a single live bullet,"
         # he told state television': the quotation's speaker speaks in its first sentences too.
@@ -993,7 +1023,7 @@ def _claimant(text: str, s: Sentence, clause: tuple[int, int], position: int, ct
         named = _named_speaker(text, clause[0], verb.start(), ctx["outlet"], ctx["outlet_type"])
         if named is not None:
             return named  # "The Front said 212 of its supporters had been arrested"
-    later_verb = _reporting(text, position, s.end)
+    later_verb = _reporting(text, position, s.end, embedded=False)
     if later_verb is not None:
         # "..., the health ministry said": the speaker right before the verb, not a victim named
         # far from it ("detained dozens of lawyers ... against an amendment that critics say ...").

@@ -914,3 +914,22 @@ def test_the_last_name_of_a_place_list_is_a_place_even_outside_the_gazetteer():
     protests = sorted((r.location, r.country_iso3, r.geo_precision, r.latitude) for r in reports if r.event_type == "PROTEST")
     assert protests == [("Ashulia", "BGD", "country", None), ("Gazipur", "BGD", "point", protests[1][3])] and protests[1][3]
     assert find_places("marched in Paris and President Macron said", 0, 42) and len(find_places("marched in Paris and President Macron said", 0, 42)) == 1
+
+
+def test_a_verb_of_saying_in_a_relative_clause_vouches_only_for_that_clause():
+    lead = ("LAHORE, Oct 14 - Police fired tear gas and detained dozens of lawyers in Lahore on Tuesday as thousands marched "
+            "against a constitutional amendment that critics say strips the courts of their independence.")
+    result = extract_article(lead, article_id="t", published=dt.date(2026, 10, 14), outlet="Meridian Wire")
+    assert {r.stance for r in result.reports} == {"asserted"}
+    kenya = ("The march marked the anniversary of last year's protests against tax rises, in which rights groups say "
+             "around 60 people were killed by police.")
+    assert [(c.value_low, c.claimant_type) for c in extract_article(kenya, article_id="t", published=dt.date(2025, 6, 25)).claims] == [(60, "ngo")]
+
+
+def test_a_date_in_a_relative_clause_and_a_passive_refusal():
+    text = ("LAHORE, Oct 14 - Police detained dozens of lawyers in Lahore on Tuesday. "
+            "Provincial information minister Sadia Malik accused the lawyers of taking the law into their own hands and said the "
+            "amendment, which the National Assembly passed on Oct 8 with 224 votes, would not be withdrawn.")
+    reports = extract_article(text, article_id="t", published=dt.date(2026, 10, 14)).reports
+    speech = {(r.event_type, r.event_mode, str(r.event_date)) for r in reports if r.event_type != "COERCE"}
+    assert speech == {("ACCUSE", "allege", "2026-10-13"), ("REJECT", "refuse", "2026-10-13")}
