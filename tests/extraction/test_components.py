@@ -933,3 +933,16 @@ def test_a_date_in_a_relative_clause_and_a_passive_refusal():
     reports = extract_article(text, article_id="t", published=dt.date(2026, 10, 14)).reports
     speech = {(r.event_type, r.event_mode, str(r.event_date)) for r in reports if r.event_type != "COERCE"}
     assert speech == {("ACCUSE", "allege", "2026-10-13"), ("REJECT", "refuse", "2026-10-13")}
+
+
+@pytest.mark.parametrize(
+    "text, mode, date",
+    [
+        ("Britain lifted an asset freeze on a state-owned mining company on Tuesday.", "lift", "2026-07-07"),
+        ("The company, whose assets Britain froze in March 2019, exports lithium.", "impose", "2019-03-01"),
+        ("The State Department said on Tuesday it was also extending visa restrictions to 11 further officials.", "tighten", "2026-07-07"),
+    ],
+)
+def test_sanction_verbs_on_asset_freezes_and_visa_restrictions(text, mode, date):
+    reports = extract_article(text, article_id="t", published=dt.date(2026, 7, 8), country_hint="ZWE").reports
+    assert [(r.event_mode, str(r.event_date)) for r in reports if r.event_type == "SANCTION"] == [(mode, date)]
