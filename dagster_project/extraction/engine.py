@@ -394,6 +394,7 @@ def _dates_another_thing(text: str, s: Sentence, d: DateMention) -> bool:
 
 
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whom|whose)\b[^,]*$")
+_WHILE = re.compile(r"(?:,|;)\s*(?:while|whereas)\b")
 
 
 def _relative_clause_start(text: str, s: Sentence, at: int) -> int | None:
@@ -424,7 +425,9 @@ def _nearest_date(s: Sentence, position: int, text: str = "", physical: bool = T
         dates = [d for d in dates if (physical and d.start < position)  # ("The economist, who was arrested in December, is held")
                  or _relative_clause_start(text, s, d.start) in (None, own)]
     after = [d for d in dates if d.start >= position and text[d.end:d.end + 2] not in ("'s", "’s")]
-    before = [d for d in dates if d.start < position]
+    # Not before a ", while" that starts the trigger's clause: "sanctions over protests in March,
+    # while Britain lifted an asset freeze" (the lift is not in March).
+    before = [d for d in dates if d.start < position and not (text and _WHILE.search(text, d.end, position))]
     # "The United States on Tuesday imposed sanctions ... over protests in March": a date
     # between the subject and its verb is the verb's.
     if before and text and not text[before[-1].end:position].strip():

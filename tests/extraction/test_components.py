@@ -946,3 +946,10 @@ def test_a_date_in_a_relative_clause_and_a_passive_refusal():
 def test_sanction_verbs_on_asset_freezes_and_visa_restrictions(text, mode, date):
     reports = extract_article(text, article_id="t", published=dt.date(2026, 7, 8), country_hint="ZWE").reports
     assert [(r.event_mode, str(r.event_date)) for r in reports if r.event_type == "SANCTION"] == [(mode, date)]
+
+
+def test_a_date_before_a_while_clause_is_not_its_events():
+    text = ("The United States on Tuesday imposed sanctions on three police commanders over the suppression of protests in Harare "
+            "in March, while Britain lifted an asset freeze on a state-owned mining company.")
+    reports = extract_article(text, article_id="t", published=dt.date(2026, 7, 8)).reports
+    assert [str(r.event_date) for r in reports if r.event_mode == "lift"] == ["2026-07-07"]
