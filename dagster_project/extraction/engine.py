@@ -917,7 +917,7 @@ def _merge_reports(candidates: list[Candidate]) -> tuple[list[EventReport], dict
         sentences = {c.sentence for c in groups[key] if not c.weak}
         riot = next((k for k in groups if k[:3] == ("PROTEST", "riot", key[2]) and k[4] == key[4]
                      and (k[3] == key[3] or None in (k[3], key[3]))  # not a blockade in Paris and a riot in Toulouse
-                     and sentences & {c.sentence for c in groups[k]}), None)
+                     and (sentences & {c.sentence for c in groups[k]} or k[3] == key[3])), None)  # (one place: across sentences)
         if riot is not None:
             groups[riot].extend(groups.pop(key))
     for key in [k for k in groups if k[0] == "ASSAULT" and k[1] == "kill"]:
@@ -935,9 +935,14 @@ def _merge_reports(candidates: list[Candidate]) -> tuple[list[EventReport], dict
     reports: list[EventReport] = []
     used_ids: set[str] = set()
     by_sentence: dict[int, dict[tuple, str]] = {}
-    for members in groups.values():
+    for key, members in groups.items():
         best = max(members, key=lambda c: (not c.anaphoric, c.score, -c.sentence))
         report = best.report
+        if key[:2] == ("PROTEST", "riot") and report.event_mode != "riot":
+            # A protest joined by the riot it became: the best-told report, coded as the riot.
+            riot = max((c.report for c in members if c.report.event_mode == "riot"), key=lambda r: r.confidence)
+            report.event_mode, report.acled_event_type, report.acled_sub_event_type = riot.event_mode, riot.acled_event_type, riot.acled_sub_event_type
+            report.actor1, report.actor1_type, report.actor1_iso3 = riot.actor1, riot.actor1_type, riot.actor1_iso3
         stances = {c.report.stance for c in members}
         if "asserted" in stances and report.stance != "asserted" and not all(c.anaphoric for c in members if c.report.stance == "asserted"):
             asserted = [c for c in members if c.report.stance == "asserted" and not c.anaphoric] \

@@ -953,3 +953,10 @@ def test_a_date_before_a_while_clause_is_not_its_events():
             "in March, while Britain lifted an asset freeze on a state-owned mining company.")
     reports = extract_article(text, article_id="t", published=dt.date(2026, 7, 8)).reports
     assert [str(r.event_date) for r in reports if r.event_mode == "lift"] == ["2026-07-07"]
+
+
+def test_a_protest_and_a_riot_at_one_place_on_one_day_are_one_riot_across_sentences():
+    text = ("SANTIAGO, May 8 - Riot police fired water cannon at secondary school students who occupied the Alameda avenue "
+            "in Santiago on Thursday, in the largest of a series of protests. Some of the students threw stones at officers in Santiago.")
+    reports = extract_article(text, article_id="t", published=dt.date(2026, 5, 8)).reports
+    assert [(r.event_mode, str(r.event_date)) for r in reports if r.event_type == "PROTEST"] == [("riot", "2026-05-07")]
