@@ -960,3 +960,15 @@ def test_a_protest_and_a_riot_at_one_place_on_one_day_are_one_riot_across_senten
             "in Santiago on Thursday, in the largest of a series of protests. Some of the students threw stones at officers in Santiago.")
     reports = extract_article(text, article_id="t", published=dt.date(2026, 5, 8)).reports
     assert [(r.event_mode, str(r.event_date)) for r in reports if r.event_type == "PROTEST"] == [("riot", "2026-05-07")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unemployment among Tunisians aged 15 to 24 rose to 38.2 percent in the second quarter.",
+        "Unemployment among 15-to-24-year-olds remains stubbornly high at about 32 percent.",
+    ],
+)
+def test_unemployment_of_an_age_group_is_youth_unemployment(text):
+    mentions = extract_article(text, article_id="t", published=dt.date(2026, 8, 1)).mentions
+    assert [m.indicator for m in mentions] == ["youth_unemployment_pct"]
