@@ -1397,7 +1397,8 @@ def _extract(text: str, article_id: str, published, country_hint, outlet) -> Ext
         if i == 0 and dateline is not None:
             dates = [d for d in dates if d.start >= dateline.end()]
         sentences.append(Sentence(i, a, b, text[a:b], mentions, [], dates))
-        sentences[-1].places = find_places(text, a, b, prefer_iso3=country_hint, exclude=exclude)
+        sentences[-1].places = [p for p in find_places(text, a, b, prefer_iso3=country_hint, exclude=exclude)
+                                if not _SEAT_OF_A_SPEAKER.search(text, max(a, p[0] - 40), p[0])]
     _mark_quotations(text, sentences)
     ctx = {
         "article_id": article_id, "published": published, "outlet": outlet, "outlet_type": outlet_type(outlet, text),
@@ -1450,6 +1451,9 @@ def _extract(text: str, article_id: str, published, country_hint, outlet) -> Ext
     return result
 
 
+# "The UN human rights office in Geneva says ...": where a speaker sits, not where anything happened.
+_SEAT_OF_A_SPEAKER = re.compile(r"\b(?:office|offices|headquarters|headquartered|based|bureau|mission|embassy|consulate|secretariat|"
+                                r"spokes(?:man|woman|person)|correspondent)\s+(?:in|at)\s+$", re.I)
 _OPEN_QUOTE = re.compile(r'^\s*["“]')
 _QUOTE_CLOSED_THEN_SAID = re.compile(r'[,.!?]?["”]\s*,?\s*(?:[\w’\'-]+\s+){0,6}?(?:said|says|told|added|insisted|stated)\b')
 

@@ -972,3 +972,10 @@ def test_a_protest_and_a_riot_at_one_place_on_one_day_are_one_riot_across_senten
 def test_unemployment_of_an_age_group_is_youth_unemployment(text):
     mentions = extract_article(text, article_id="t", published=dt.date(2026, 8, 1)).mentions
     assert [m.indicator for m in mentions] == ["youth_unemployment_pct"]
+
+
+def test_where_a_speaker_sits_is_not_where_it_happened():
+    text = ("Day 12 of the protests over water cuts in Madagascar.\n\n18:20\nThe UN human rights office in Geneva says at least 22 people "
+            "have been killed in the unrest. Some of the victims were killed by members of the security forces, a spokeswoman said.")
+    result = extract_article(text, article_id="t", published=dt.date(2026, 10, 6), country_hint="MDG")
+    assert {r.country_iso3 for r in result.reports} == {"MDG"} and "Geneva" not in {r.location for r in result.reports}
