@@ -84,7 +84,7 @@ def _reporting(text: str, start: int, end: int, embedded: bool = True) -> re.Mat
 
 
 _HYPOTHETICAL = re.compile(r"\b(?:any|future|possible|potential|planned|avoid|prevent|another|fear of|threat of|ban on|banned)\s+(?:\w+\s+)?$", re.I)
-_BACKGROUND = re.compile(r"\b(?:during|since|in connection with|after|before|over) the\s+(?:\w+\s+)?$", re.I)
+_BACKGROUND = re.compile(r"\b(?:(?:during|since|in connection with|after|before|over) the|during|in connection with)\s+(?:\w+\s+)?$", re.I)
 _PERIOD_OF = re.compile(r"\b(?:after|following|amid|despite)\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)\s+"
                         r"(?:days?|weeks?|months?|years?|nights?)\s+of\s+(?:[\w-]+\s+)?$"
                         r"|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)\s+(?:months?|years?)\s+of\s+(?:[\w-]+\s+)?$", re.I)

@@ -979,3 +979,11 @@ def test_where_a_speaker_sits_is_not_where_it_happened():
             "have been killed in the unrest. Some of the victims were killed by members of the security forces, a spokeswoman said.")
     result = extract_article(text, article_id="t", published=dt.date(2026, 10, 6), country_hint="MDG")
     assert {r.country_iso3 for r in result.reports} == {"MDG"} and "Geneva" not in {r.location for r in result.reports}
+
+
+def test_releases_ordered_walkoffs_and_arrests_during_protests():
+    text = ("PANAMA CITY, March 4 - Panama's government on Tuesday ordered the release of everyone detained during protests "
+            "in Bocas del Toro. Banana workers in Changuinola walked off the plantations on February 16.")
+    reports = extract_article(text, article_id="t", published=dt.date(2026, 3, 4)).reports
+    assert sorted((r.event_type, r.event_mode, str(r.event_date)) for r in reports) == [
+        ("CONCEDE", "accede", "2026-03-03"), ("PROTEST", "strike", "2026-02-16")]
