@@ -373,7 +373,8 @@ def event_dates(text: str, s: Sentence) -> list[DateMention]:
         cumulative = [(m.start(), m.end()) for m in _CUMULATIVE.finditer(text, s.start, s.end)] if "since" in s.text.lower() else []
         s.event_dates = [d for d in s.dates if not _cued(_SAID_BEFORE, _SAID_KEYS, text[max(s.start, d.start - 45):d.start])
                          and not _cued(_FUTURE_DATE_BEFORE, _FUTURE_DATE_KEYS, text[max(s.start, d.start - 50):d.start])
-                         and not _dates_another_thing(text, s, d)]
+                         and not _dates_another_thing(text, s, d)
+                         and not _SAYING_AFTER.match(text, d.end, s.end)]  # "The Minister on Wednesday denied reports that ..."
         s.since_dates = [d for d in s.event_dates
                          if _SINCE_BEFORE.search(text[max(s.start, d.start - 40):d.start])
                          or text[d.start:d.start + 5].lower() == "since"
@@ -383,6 +384,8 @@ def event_dates(text: str, s: Sentence) -> list[DateMention]:
     return s.event_dates
 
 
+_SAYING_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:said|says|denied|denies|told|announced|stated|confirmed|reported|insisted|added|"
+                           r"warned|rejected|dismissed|claimed)\b", re.I)
 # "Saturday's parliamentary election": a date owned by something that is no event of this
 # warehouse dates that thing, not the sentence's events ("Wednesday's unrest" still dates).
 _DATE_OF_A_THING = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,2}?(?:elections?|votes?|vote count|referendum|polls?|ballot|summit|meeting|talks|"

@@ -987,3 +987,14 @@ def test_releases_ordered_walkoffs_and_arrests_during_protests():
     reports = extract_article(text, article_id="t", published=dt.date(2026, 3, 4)).reports
     assert sorted((r.event_type, r.event_mode, str(r.event_date)) for r in reports) == [
         ("CONCEDE", "accede", "2026-03-03"), ("PROTEST", "strike", "2026-02-16")]
+
+
+def test_threats_of_punishment_and_a_denials_date_before_its_verb():
+    text = ("Lome, 16 July 2026 - Groups of young people threw stones at the security forces on Tuesday in Lome. "
+            "The Minister on Wednesday firmly denied reports that two young people had been killed by gunfire in Lome. "
+            "The Government reminds citizens that organisers and participants will answer for their actions before the courts.")
+    reports = extract_article(text, article_id="t", published=dt.date(2026, 7, 16)).reports
+    found = {(r.event_type, r.event_mode, r.stance, str(r.event_date)) for r in reports}
+    assert ("THREATEN", "general", "asserted", "2026-07-14") in found
+    assert ("REJECT", "deny", "asserted", "2026-07-15") in found
+    assert [str(r.event_date) for r in reports if r.event_type == "ASSAULT"] == ["2026-07-14"]
