@@ -374,7 +374,8 @@ def event_dates(text: str, s: Sentence) -> list[DateMention]:
         s.event_dates = [d for d in s.dates if not _cued(_SAID_BEFORE, _SAID_KEYS, text[max(s.start, d.start - 45):d.start])
                          and not _cued(_FUTURE_DATE_BEFORE, _FUTURE_DATE_KEYS, text[max(s.start, d.start - 50):d.start])
                          and not _dates_another_thing(text, s, d)
-                         and not _SAYING_AFTER.match(text, d.end, s.end)]  # "The Minister on Wednesday denied reports that ..."
+                         and not _SAYING_AFTER.match(text, d.end, s.end)  # "The Minister on Wednesday denied reports that ..."
+                         and not _DATED_DEED_BEFORE.search(text, max(s.start, d.start - 25), d.start)]
         s.since_dates = [d for d in s.event_dates
                          if _SINCE_BEFORE.search(text[max(s.start, d.start - 40):d.start])
                          or text[d.start:d.start + 5].lower() == "since"
@@ -384,6 +385,9 @@ def event_dates(text: str, s: Sentence) -> list[DateMention]:
     return s.event_dates
 
 
+# "documents, published on June 17 by a news website": the date of that deed, no event's.
+_DATED_DEED_BEFORE = re.compile(r"\b(?:published|signed|passed|adopted|approved|issued|filed|enacted|introduced|unveiled|leaked|posted|"
+                                r"aired|broadcast|released|founded|elected|appointed)\s+(?:on\s+|in\s+)?$", re.I)
 _SAYING_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:said|says|denied|denies|told|announced|stated|confirmed|reported|insisted|added|"
                            r"warned|rejected|dismissed|claimed)\b", re.I)
 # "Saturday's parliamentary election": a date owned by something that is no event of this
@@ -893,7 +897,9 @@ def _merge_reports(candidates: list[Candidate]) -> tuple[list[EventReport], dict
     strongest any sentence gives (asserted over alleged over denied)."""
     # A protest implied only by the word "protesters" is the article's protest when it
     # names one, and one protest (the first mention's) when it does not.
-    stated = {c.report.country_iso3 for c in candidates if c.report.event_type == "PROTEST" and not c.weak}
+    # (a strike or hunger strike told elsewhere is not the crowd's protest)
+    stated = {c.report.country_iso3 for c in candidates
+              if c.report.event_type == "PROTEST" and c.report.event_mode in {"demonstrate", "riot"} and not c.weak and not c.anaphoric}
     implied: dict[str, Candidate] = {}
     for c in candidates:
         if c.weak and c.report.country_iso3 not in stated:

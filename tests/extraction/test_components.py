@@ -998,3 +998,14 @@ def test_threats_of_punishment_and_a_denials_date_before_its_verb():
     assert ("THREATEN", "general", "asserted", "2026-07-14") in found
     assert ("REJECT", "deny", "asserted", "2026-07-15") in found
     assert [str(r.event_date) for r in reports if r.event_type == "ASSAULT"] == ["2026-07-14"]
+
+
+def test_a_crowd_that_gathered_is_the_protest_when_the_others_are_references_plans_or_strikes():
+    text = ("ULAANBAATAR, June 24 - Mongolia's prime minister resigned on Wednesday. "
+            "Several thousand people gathered on Sukhbaatar Square on Tuesday evening for the seventh day running. "
+            "The protests were sparked by documents, published on June 17 by an investigative news website. "
+            "Protest organisers said they would return to the square on Saturday. "
+            "Some 150 students walked out of classes on Wednesday.")
+    reports = extract_article(text, article_id="t", published=dt.date(2026, 6, 24)).reports
+    protests = sorted((r.event_mode, str(r.event_date)) for r in reports if r.event_type == "PROTEST")
+    assert protests == [("demonstrate", "2026-06-23"), ("strike", "2026-06-24")]
