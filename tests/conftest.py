@@ -10,6 +10,14 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from hypothesis import settings
+
+# Property tests draw the same examples on every run, so CI cannot go red on a draw no one
+# has seen (a random draw once found digits of other scripts mis-scanned: now a fixed test).
+# HYPOTHESIS_PROFILE=explore draws fresh examples, to look for new failures on purpose.
+settings.register_profile("repeatable", derandomize=True)
+settings.register_profile("explore", max_examples=1000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 REPO = Path(__file__).resolve().parent.parent
 FOUNDING = REPO / "raw" / "articles" / "founding-article.txt"

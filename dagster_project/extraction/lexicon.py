@@ -170,6 +170,8 @@ class Family:
 
     def regex_at(self, word: str) -> re.Pattern | None:
         low = word.lower()
+        if low[:1].isdecimal() and not low[:1].isascii():
+            low = "0" + low[1:]  # "\d" matches every decimal digit ("𑣠", "٣"), not only 0-9
         rows = tuple(i for i, (prefixes, words) in enumerate(self.starts)
                      if low in words or low.startswith(prefixes) or (CAPITALIZED in words and word[:1].isupper()))
         if not rows:

@@ -57,3 +57,8 @@ WORDS = st.sampled_from([
 @given(st.lists(WORDS, max_size=30).map(" ".join) | st.text(max_size=200))
 def test_any_text_scans_as_a_full_scan_would(text):
     assert_same_as_full_scan(text)
+
+
+@pytest.mark.parametrize("text", ["𑣠", "٣ people were killed", "On ٢٠ May police arrested ١٢ protesters"])
+def test_digits_of_any_script_scan_as_a_full_scan_would(text):
+    assert_same_as_full_scan(text)
