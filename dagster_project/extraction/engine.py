@@ -364,7 +364,8 @@ _FUTURE_DATE_BEFORE = re.compile(r"\b(?:will|would|shall|due to|scheduled to|exp
 # A date that starts a period ("since July 2022", "since the coup of 1 February 2021") dates no event.
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w-]+\s+){0,6}?(?:of\s+)?$", re.I)
 # A dateline ("NAIROBI, June 26 (AFP) -") gives the filing date, not an event's.
-_DATELINE = re.compile(r"\A\s*[A-Z][A-Z .'’/-]+(?:,\s*[A-Z][\w .]+?)?,\s*[A-Z][a-z]+\.? \d{1,2}(?:,? \d{4})?\s*(?:\([^)]{1,40}\)\s*)?[-–—]")
+_DATELINE = re.compile(r"\A\s*(?:[A-Z][A-Z .'’/-]+(?:,\s*[A-Z][\w .]+?)?,\s*[A-Z][a-z]+\.? \d{1,2}(?:,? \d{4})?"
+                       r"|[A-Z][\w .'’/-]{1,40}?,\s*\d{1,2} [A-Z][a-z]+ \d{4})\s*(?:\([^)]{1,40}\)\s*)?[-–—]")  # "Bangkok, 27 August 2026 -"
 
 
 def event_dates(text: str, s: Sentence) -> list[DateMention]:

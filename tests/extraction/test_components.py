@@ -1009,3 +1009,10 @@ def test_a_crowd_that_gathered_is_the_protest_when_the_others_are_references_pla
     reports = extract_article(text, article_id="t", published=dt.date(2026, 6, 24)).reports
     protests = sorted((r.event_mode, str(r.event_date)) for r in reports if r.event_type == "PROTEST")
     assert protests == [("demonstrate", "2026-06-23"), ("strike", "2026-06-24")]
+
+
+def test_a_press_release_dateline_dates_nothing():
+    text = ("Bangkok, 27 August 2026 - Lawyers for Rights and Liberty Thailand (LRLT) is gravely concerned by the arrest of "
+            "17 activists, who were detained by police at a vigil in Bangkok on Tuesday 25 August.")
+    reports = extract_article(text, article_id="t", published=dt.date(2026, 8, 27)).reports
+    assert [str(r.event_date) for r in reports if r.event_type == "COERCE"] == ["2026-08-25"]
