@@ -775,8 +775,8 @@ def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str,
             # (unless they speak: "Protest organisers said ... and accused the agents of ..."; their
             # threats are plans of protest, never coded)
         actor1 = speaker or _first(mentions, lambda m: m.claimant_type is not None, end=position)
-        if actor1 is None and _PRONOUN_SUBJECT.match(s.text) and ctx["last_person"]:
-            actor1 = ctx["last_person"]
+        if actor1 is None and ctx["last_person"] and (_PRONOUN_SUBJECT.match(s.text) or _QUOTE_THEN_HE_SAID.search(text, position, s.end)):
+            actor1 = ctx["last_person"]  # (said inside a quotation: '"Any violence will be met with firmness," he said')
         outlet = ctx["outlet"]
         if actor1 is None and outlet and text[clause_start:position].lstrip().startswith(outlet):
             # A press release's publisher speaking: "Odhikar demands the immediate release ..."
@@ -908,7 +908,9 @@ def _merge_reports(candidates: list[Candidate]) -> tuple[list[EventReport], dict
     candidates = [c for c in candidates if not c.weak or implied.get(c.report.country_iso3) is c]
     groups: dict[tuple, list[Candidate]] = {}
     referring = [c for c in candidates if c.anaphoric]
-    for c in [c for c in candidates if not c.anaphoric] + referring:
+    # Those with a place first, so that a place-less telling ("marched across France") joins them.
+    told = [c for c in candidates if not c.anaphoric]
+    for c in [c for c in told if c.report.location is not None] + [c for c in told if c.report.location is None] + referring:
         # A place-less mention of the same event joins the one with a place; "the rally"
         # without a date of its own joins the article's rally, whatever its date.
         key = _merge_key(c.report)
@@ -1464,6 +1466,7 @@ def _extract(text: str, article_id: str, published, country_hint, outlet) -> Ext
 # "The UN human rights office in Geneva says ...": where a speaker sits, not where anything happened.
 _SEAT_OF_A_SPEAKER = re.compile(r"\b(?:office|offices|headquarters|headquartered|based|bureau|mission|embassy|consulate|secretariat|"
                                 r"spokes(?:man|woman|person)|correspondent)\s+(?:in|at)\s+$", re.I)
+_QUOTE_THEN_HE_SAID = re.compile(r'["”]\s*,?\s*(?:he|she)\s+(?:said|says|added|told|warned|insisted)\b')
 _OPEN_QUOTE = re.compile(r'^\s*["“]')
 _QUOTE_CLOSED_THEN_SAID = re.compile(r'[,.!?]?["”]\s*,?\s*(?:[\w’\'-]+\s+){0,6}?(?:said|says|told|added|insisted|stated)\b')
 

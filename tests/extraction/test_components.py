@@ -1016,3 +1016,15 @@ def test_a_press_release_dateline_dates_nothing():
             "17 activists, who were detained by police at a vigil in Bangkok on Tuesday 25 August.")
     reports = extract_article(text, article_id="t", published=dt.date(2026, 8, 27)).reports
     assert [str(r.event_date) for r in reports if r.event_type == "COERCE"] == ["2026-08-25"]
+
+
+def test_a_nationwide_march_joins_its_cities_and_a_minister_speaks_inside_his_quote():
+    text = ("PARIS, Oct 2 - Hundreds of thousands of people marched across France on Thursday against a pension freeze. "
+            "The largest marches were in Paris and Marseille. "
+            'Prime Minister Claire Dautel said on Thursday evening that the pension freeze was "not negotiable". '
+            'Interior Minister Marc Lefort said violent individuals had infiltrated the marches. '
+            '"Any violence will be met with the greatest firmness," he said.')
+    reports = extract_article(text, article_id="t", published=dt.date(2026, 10, 2)).reports
+    assert sorted(r.location for r in reports if r.event_type == "PROTEST") == ["Marseille", "Paris"]
+    speech = {(r.event_type, r.event_mode, r.actor1) for r in reports if r.event_type in {"REJECT", "THREATEN"}}
+    assert speech == {("REJECT", "refuse", "Prime Minister Claire Dautel"), ("THREATEN", "violence", "Interior Minister Marc Lefort")}
