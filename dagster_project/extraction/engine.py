@@ -95,11 +95,11 @@ _TALLY_BY = re.compile(r"\b(?:tally|count|figures?|estimates?|data) (?:by|from|c
 # Not an event that happened: a plan or promise ("will begin an indefinite strike", "promised
 # further demonstrations"), ...
 _FUTURE_BEFORE = re.compile(
-    r"\b(?:will|would|shall|plans? to|planned to|planning to|promised|promising|vowed to|vows to|threaten(?:ed|s)? to|"
+    r"\b(?:will|would|shall|could|might|plans? to|planned to|planning to|promised|promising|vowed to|vows to|threaten(?:ed|s)? to|announced|"
     r"set to|intends? to|intended to|called for (?:further|more|new|fresh)|urged (?:\w+ ){0,3}to (?:keep|continue)|"
     r"called on (?:\w+ ){0,3}to (?:keep|continue)|ahead of)\b[^,;.:!?]{0,50}$|\b(?:further|more|fresh|new) $"
     r"|\b(?:urged|urging|called on|calling on|asked|asking|told|telling|encouraged) (?:\w+ ){0,3}to\s+$"
-    r"|\bcall(?:ed|s|ing)? (?:for )?(?:an?|another) (?:[\w-]+ ){0,2}$"  # "called a general strike for Monday"
+    r"|\bcall(?:ed|s|ing)? (?:for )?(?:an?|another) [\"“]?(?:[\w-]+ ){0,2}$"  # "called a general strike for Monday", 'for a "million-person march"'
     r"|\bthreaten(?:ed|s|ing)? (?:an?|another|further|more|fresh|new) (?:[\w-]+ ){0,2}$", re.I)  # "threatened a nationwide strike"
 _FUTURE_AFTER = re.compile(
     r"^\s*(?:[\w-]+\s+){0,3}?(?:(?:are|is|were|was|have been|has been)\s+)?(?:planned|scheduled|expected|due|called|set)\s+(?:for|on|to)\b"
@@ -128,7 +128,7 @@ _CLAIM_THAT = re.compile(r"\b(?:claim(?:s|ed)?|alleg(?:ed|es|ation|ations)|insis
                          r"|\baccus\w+ (?:\w+ ){0,4}?of\b", re.I)
 # Words one of which every match of the cue above contains: a quick test before the search.
 _HYPOTHETICAL_KEYS = ("any", "future", "possible", "potential", "planned", "avoid", "prevent", "another", "fear of", "threat of", "ban")
-_FUTURE_KEYS = ("will", "would", "shall", "plan", "promis", "vow", "threaten", "set to", "intend", "called",
+_FUTURE_KEYS = ("will", "would", "shall", "could", "might", "announced", "plan", "promis", "vow", "threaten", "set to", "intend", "called",
                 "calling on", "urg", "ahead of", "further", "more", "fresh", "new", "ask", "told", "telling", "encouraged")
 _DATED_NOUN_KEYS = ("19", "20", "january", "february", "march", "april", "may", "june", "july", "august", "september",
                     "october", "november", "december", "last year", "previous", "earlier", "past", "former", "anniversary")

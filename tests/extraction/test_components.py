@@ -1028,3 +1028,15 @@ def test_a_nationwide_march_joins_its_cities_and_a_minister_speaks_inside_his_qu
     assert sorted(r.location for r in reports if r.event_type == "PROTEST") == ["Marseille", "Paris"]
     speech = {(r.event_type, r.event_mode, r.actor1) for r in reports if r.event_type in {"REJECT", "THREATEN"}}
     assert speech == {("REJECT", "refuse", "Prime Minister Claire Dautel"), ("THREATEN", "violence", "Interior Minister Marc Lefort")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UGTT trade union federation has warned that it could call a general strike in Tunisia.",
+        "Garment unions in Dhaka have announced a day of mourning and a sit-in outside the labour ministry.",
+        'Resistance committees in Khartoum have called for a "million-person march" next Thursday.',
+    ],
+)
+def test_protests_that_could_be_announced_or_called_for_are_plans(text):
+    assert [r for r in extract_article(text, article_id="t", published=dt.date(2026, 9, 18)).reports if r.event_type == "PROTEST"] == []
