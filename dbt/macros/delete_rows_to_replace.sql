@@ -1,15 +1,16 @@
 {#-
-    The articles an incremental model takes in again: those extracted (again) since the last
-    dbt build that built this model successfully started (raw.dbt_model_builds, written by
-    the build after dbt succeeds; every article when the model was never built).
+    The articles an incremental model (`model`, default this one) takes in again: those
+    extracted (again) since the last dbt build that built it successfully started
+    (raw.dbt_model_builds, written by the build after dbt succeeds; every article when the
+    model was never built).
 -#}
-{% macro articles_extracted_since_last_build() -%}
+{% macro articles_extracted_since_last_build(model=none) -%}
     select article_id
     from {{ source('raw', 'article_extraction_state') }}
     where extracted_at >= (
         select coalesce(max(started_at), timestamp '-infinity')
         from {{ source('raw', 'dbt_model_builds') }}
-        where model = '{{ this.name }}'
+        where model = '{{ model or this.name }}'
     )
 {%- endmacro %}
 
@@ -42,8 +43,30 @@
 -#}
 {% macro where_written_again() -%}
     {%- if is_incremental() %}
-    where source_dataset <> 'article'
-       or article_id in ({{ articles_extracted_since_last_build() }})
-       or report_id in (select report_id from {{ ref('int_event_reports_moved') }})
+    where {{ written_again() }}
     {%- endif %}
+{%- endmacro %}
+
+{#- The condition itself, for a row of fct_event_reports or fct_claims (or int_event_reports)
+    in the build of `model` (default this one). -#}
+{% macro written_again(model=none) -%}
+    source_dataset <> 'article'
+       or article_id in ({{ articles_extracted_since_last_build(model) }})
+       or report_id in (select report_id from {{ ref('int_event_reports_moved') }})
+{%- endmacro %}
+
+{#- The events an incremental build of fct_events recomputes: those of the report rows the
+    build deleted or wrote again, as they were (int_events_touched) and as they are. -#}
+{% macro events_touched() -%}
+    select event_id from {{ ref('int_events_touched') }}
+    union
+    select event_id from {{ ref('fct_event_reports') }} where {{ written_again() }}
+{%- endmacro %}
+
+{#- fct_events' pre_hook: delete the rows of the events it recomputes (an event that no longer
+    has a report is deleted and not written again). -#}
+{% macro delete_events_touched() -%}
+    {% if is_incremental() %}
+        delete from {{ this }} where event_id in ({{ events_touched() }})
+    {% endif %}
 {%- endmacro %}

@@ -10,6 +10,7 @@
 {{ config(materialized='incremental', unique_key='report_id', pre_hook="{{ delete_rows_to_replace() }}") }}
 
 -- depends_on: {{ ref('int_event_reports_moved') }}  (read by incremental builds only)
+-- depends_on: {{ ref('int_events_touched') }}  (reads this model as it was: it must run first)
 
 with reports as (
     select *

@@ -2,10 +2,30 @@
 -- with the envelope of every figure claimed about it. Type, mode, country and date
 -- precision are the earliest report's (ties broken by report_id), the actors the most named
 -- (ties broken by name), so the rows never depend on the order the reports are stored in.
-with reports as (
+--
+-- Incremental: an event's row depends on its reports and their claims only, so a build
+-- recomputes the events that gained, lost or changed one (int_events_touched: as they were;
+-- the rows fct_event_reports wrote again: as they are), after deleting (pre_hook) those
+-- events' rows, and leaves the others as they are.
+{{ config(materialized='incremental', unique_key='event_id', pre_hook="{{ delete_events_touched() }}") }}
+
+-- depends_on: {{ ref('int_events_touched') }}  (read by incremental builds only)
+-- depends_on: {{ ref('int_event_reports_moved') }}
+
+with
+{%- if is_incremental() %}
+touched as materialized (
+    {{ events_touched() }}
+),
+{%- endif %}
+
+reports as (
     select r.*, a.published
     from {{ ref('fct_event_reports') }} as r
     left join {{ ref('stg_articles') }} as a using (article_id)
+    {%- if is_incremental() %}
+    where r.event_id in (select event_id from touched)
+    {%- endif %}
 ),
 
 -- The aggregates are computed apart and joined by event_id: in one query, the distinct
@@ -56,6 +76,9 @@ envelopes as (
         count(*) as claim_count
     from {{ ref('fct_claims') }}
     where event_id is not null and part_of_claim_id is null
+    {%- if is_incremental() %}
+      and event_id in (select event_id from touched)
+    {%- endif %}
     group by event_id
 )
 
