@@ -604,6 +604,8 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
             continue
         if event_type == "PROTEST" and mode == "demonstrate" and _IN_BEFORE.search(before) and m.group(0).lower() == "protest":
             continue
+        if event_type == "COERCE" and _RELEASE_OF.search(before):
+            continue  # "to release all detained workers": those held, not a new arrest
         if event_type == "PROTEST" and (_BACKGROUND.search(before) or _PERIOD_OF.search(before)):
             continue  # ("after a week of clashes", "four months of protests": a period, not an event of its own)
         if event_type == "PROTEST" and _BLOCKADE.match(m.group(0)) and not _blocked_by_protesters(s, position):
@@ -683,6 +685,7 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
 
 _REASON_CLAUSE = re.compile(r"\b(?:after|amid|over|following|despite) (?:the )?(?:reports?|claims?|allegations?|revelations?|news|rumou?rs?)"
                             r" (?:that|of)\b|\bbecause\b", re.I)
+_RELEASE_OF = re.compile(r"\b(?:release|releasing|free|freeing|freedom of)\s+(?:of\s+)?(?:all\s+|the\s+|those\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$", re.I)
 _BLOCKADE = re.compile(r"(?:blocked|set up|erected|barricaded)\b", re.I)
 
 
@@ -695,6 +698,16 @@ def _blocked_by_protesters(s: Sentence, position: int) -> bool:
 
 
 _LIST_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _names_the_outlet(phrase: str, outlet: str) -> bool:
+    """Whether a clause opens with the outlet's name or its initials ("The BWRF calls on ..." in
+    the Bangladesh Workers Rights Forum's release)."""
+    phrase = re.sub(r"^\s*(?:[Tt]he\s+)?", "", phrase)
+    if phrase.startswith(outlet):
+        return True
+    initials = "".join(w[0] for w in outlet.split() if w[:1].isupper())
+    return len(initials) >= 2 and re.match(rf"{re.escape(initials)}\b", phrase) is not None
 
 
 def _allegation_actors(report: EventReport, s: Sentence, ctx: dict, claim_end: int, position: int) -> None:
@@ -774,11 +787,13 @@ def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str,
             return None  # protesters blaming someone is the protest's message, not a separate event
             # (unless they speak: "Protest organisers said ... and accused the agents of ..."; their
             # threats are plans of protest, never coded)
-        actor1 = speaker or _first(mentions, lambda m: m.claimant_type is not None, end=position)
+        outlet = ctx["outlet"]
+        # "AAPP calls on the UN Security Council to ..., and urges ASEAN ...": both the publisher's.
+        opener = bool(outlet) and _names_the_outlet(s.text, outlet) and not _first(mentions, lambda m: m.claimant_type is not None, end=s.start + 12)
+        actor1 = speaker or (None if opener else _first(mentions, lambda m: m.claimant_type is not None, end=position))
         if actor1 is None and ctx["last_person"] and (_PRONOUN_SUBJECT.match(s.text) or _QUOTE_THEN_HE_SAID.search(text, position, s.end)):
             actor1 = ctx["last_person"]  # (said inside a quotation: '"Any violence will be met with firmness," he said')
-        outlet = ctx["outlet"]
-        if actor1 is None and outlet and text[clause_start:position].lstrip().startswith(outlet):
+        if actor1 is None and outlet and (opener or _names_the_outlet(text[clause_start:position], outlet)):
             # A press release's publisher speaking: "Odhikar demands the immediate release ..."
             # (a UN office's release speaks as an international organisation, a ministry's as the state)
             actor_type = ACTOR_OF_CLAIMANT_TYPE.get(ctx["outlet_type"], "media") if ctx["outlet_type"] != "unknown" else "media"
@@ -884,6 +899,8 @@ def _merge_key(r: EventReport) -> tuple:
         return (r.event_type, r.event_mode, r.country_iso3, r.location, date_key)
     if r.event_type == "SANCTION":
         return (r.event_type, r.event_mode, r.actor1_iso3, r.country_iso3, date_key)
+    if r.event_type == "REQUEST":  # one appeal, whoever it is addressed to ("calls on the UN ... and on ASEAN ...")
+        return (r.event_type, r.event_mode, r.actor1, None, date_key)
     return (r.event_type, r.event_mode, r.actor1, r.actor2_iso3 or r.actor2, date_key)
 
 

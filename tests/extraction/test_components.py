@@ -1040,3 +1040,13 @@ def test_a_nationwide_march_joins_its_cities_and_a_minister_speaks_inside_his_qu
 )
 def test_protests_that_could_be_announced_or_called_for_are_plans(text):
     assert [r for r in extract_article(text, article_id="t", published=dt.date(2026, 9, 18)).reports if r.event_type == "PROTEST"] == []
+
+
+def test_a_press_release_speaks_through_its_initials_and_one_appeal_has_many_addressees():
+    outlet = "Bangladesh Workers Rights Forum"
+    text = ("Dhaka, 18 September 2026 - Police opened fire on striking workers in Gazipur on Tuesday 15 September. "
+            "The BWRF calls on the government to order an independent judicial inquiry into the shootings, to release all "
+            "detained workers and to pay every worker what they are owed, and urges buyers to suspend orders.")
+    reports = extract_article(text, article_id="t", published=dt.date(2026, 9, 18), outlet=outlet).reports
+    assert [(r.actor1, r.actor1_type) for r in reports if r.event_type == "REQUEST"] == [(outlet, "ngo")]
+    assert not [r for r in reports if r.event_type == "COERCE"]
