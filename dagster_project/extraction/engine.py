@@ -53,7 +53,7 @@ _ECON_ASIDE_END = re.compile(rf",\s*{_ASIDE_WORDS}\s*$", re.I)  # ... and closin
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
 _REPORTING = re.compile(
     r"\b(?:said|says|say|tells|told|reported|reports|claimed|claims|alleged|alleges|accused|admitted|acknowledged|estimated|"
-    r"confirmed|announced|stated|documented|recorded|verified|counted)\b|\beyewitness|\bwitnesses\b"
+    r"confirmed|announced|stated|stressed|insisted|documented|recorded|verified|counted)\b|\beyewitness|\bwitnesses\b"
     r"|\bput (?:the |their |its )?(?:crowd|number|figure|toll|death toll|turnout)\b",
     re.I,
 )
@@ -365,7 +365,7 @@ _FUTURE_DATE_BEFORE = re.compile(r"\b(?:will|would|shall|due to|scheduled to|exp
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w-]+\s+){0,6}?(?:of\s+)?$", re.I)
 # A dateline ("NAIROBI, June 26 (AFP) -") gives the filing date, not an event's.
 _DATELINE = re.compile(r"\A\s*(?:[A-Z][A-Z .'’/-]+(?:,\s*[A-Z][\w .]+?)?,\s*[A-Z][a-z]+\.? \d{1,2}(?:,? \d{4})?"
-                       r"|[A-Z][\w .'’/-]{1,40}?,\s*\d{1,2} [A-Z][a-z]+ \d{4})\s*(?:\([^)]{1,40}\)\s*)?[-–—]")  # "Bangkok, 27 August 2026 -"
+                       r"|[A-Z][\w .'’/-]{1,40}?,\s*\d{1,2} [A-Z][a-z]+ \d{4})\s*(?:\([^)]{1,40}\)\s*)?(?:[-–—]|\.\s)")  # "Bangkok, 27 August 2026 -", "YEREVAN, June 5."
 
 
 def event_dates(text: str, s: Sentence) -> list[DateMention]:

@@ -1050,3 +1050,12 @@ def test_a_press_release_speaks_through_its_initials_and_one_appeal_has_many_add
     reports = extract_article(text, article_id="t", published=dt.date(2026, 9, 18), outlet=outlet).reports
     assert [(r.actor1, r.actor1_type) for r in reports if r.event_type == "REQUEST"] == [(outlet, "ngo")]
     assert not [r for r in reports if r.event_type == "COERCE"]
+
+
+def test_a_dateline_ending_in_a_full_stop_and_rioters_throwing_bottles():
+    text = ("YEREVAN, June 5. Police detained 58 participants of an unauthorised rally in central Yerevan on Thursday after some "
+            "of them threw bottles at officers and tried to break through a cordon, the Ministry of Internal Affairs reported. "
+            "Reports on social media that police used stun grenades against the crowd are false, the ministry's press service stressed.")
+    reports = extract_article(text, article_id="t", published=dt.date(2026, 6, 5)).reports
+    found = {(r.event_type, r.event_mode, str(r.event_date)) for r in reports}
+    assert {("PROTEST", "riot", "2026-06-04"), ("COERCE", "arrest", "2026-06-04"), ("REJECT", "deny", "2026-06-04")} <= found
