@@ -54,7 +54,7 @@ _ACCORDING = re.compile(r"\baccording to\b", re.I)
 _REPORTING = re.compile(
     r"\b(?:said|says|say|tells|told|reported|reports|claimed|claims|alleged|alleges|accused|admitted|acknowledged|estimated|"
     r"confirmed|announced|stated|stressed|insisted|documented|recorded|verified|counted)\b|\beyewitness|\bwitnesses\b"
-    r"|\bput (?:the |their |its )?(?:crowd|number|figure|toll|death toll|turnout)\b",
+    r"|\bput (?:the |their |its )?(?:crowd|number|figure|toll|death toll|turnout)\b|\bputs? (?:it|them) at\b",
     re.I,
 )
 _REPORTING_FAMILY = lx.family(_REPORTING, prefixes=lx.first_literals(_REPORTING.pattern))
@@ -176,7 +176,7 @@ _UNCONFIRMED = re.compile(r"\b(?:not|never|n[’']t|declined to|refused to)\s+(?
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _BARE_FIGURE_END = re.compile(r"\s*[\"”]?\s*(?:[.,;:)]|$)")  # "Police put the figure at 11,000." (no noun of its own)
 _RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,]*,\s*$")
-_COUNTED_BEFORE = re.compile(r"\b(?:count(?:s|ed)?|estimat(?:es|ed)|puts? (?:it|the (?:figure|number|total|count|turnout) )?at|tall(?:ied|ies)|said)\s+"
+_COUNTED_BEFORE = re.compile(r"\b(?:count(?:s|ed)?|estimat(?:es|ed)|puts? (?:it |them |the (?:figure|number|total|count|turnout|crowd) )?at|tall(?:ied|ies)|said)\s+"
                              r"[\"“]?(?:only\s+|just\s+)?$", re.I)
 _SUBSET_AFTER = re.compile(r"\s+of (?:them|whom)\b", re.I)
 _AND_NEXT = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}?and\s+")
@@ -1041,6 +1041,11 @@ def _claimant(text: str, s: Sentence, clause: tuple[int, int], position: int, ct
         after = [m for m in capable if m.start >= s.start + according.end()]
         if after:
             return after[0]
+        # "according to the university's rector": a speaker the lexicons do not know
+        tail = _SPEAKER_PUNCT.split(text[s.start + according.end():s.end].rstrip(". "))[0]
+        named = None if re.search(r"\b(?:our|we|us)\b", tail, re.I) else _named_speaker(text, s.start + according.end(), s.start + according.end() + len(tail), ctx["outlet"], ctx["outlet_type"])
+        if named is not None:
+            return named
     tally = next((m for m in capable if m.start < position and _TALLY_BY.search(text[max(s.start, m.start - 25):m.start])), None)
     if tally is not None:
         return tally

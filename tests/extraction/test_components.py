@@ -1059,3 +1059,13 @@ def test_a_dateline_ending_in_a_full_stop_and_rioters_throwing_bottles():
     reports = extract_article(text, article_id="t", published=dt.date(2026, 6, 5)).reports
     found = {(r.event_type, r.event_mode, str(r.event_date)) for r in reports}
     assert {("PROTEST", "riot", "2026-06-04"), ("COERCE", "arrest", "2026-06-04"), ("REJECT", "deny", "2026-06-04")} <= found
+
+
+def test_police_put_it_at_and_a_speaker_after_according_to_that_the_lexicons_do_not_know():
+    text = ("The Archive of Public Gatherings estimated the crowd in Belgrade at between 275,000 and 325,000. Police put it at 107,000. "
+            "Two days later, masked men attacked students in Novi Sad with baseball bats, injuring at least 11, according to the university's rector.")
+    claims = extract_article(text, article_id="t", published=dt.date(2026, 3, 20)).claims
+    assert [(c.quantity, c.value_low, c.claimant_type) for c in claims] == [
+        ("participants", 275000, "ngo"), ("participants", 107000, "state"), ("injuries", 11, "state")]
+    office = "More than 120 people were injured, according to information gathered by our Office."
+    assert [c.claimant_type for c in extract_article(office, article_id="t", outlet="OHCHR").claims] == ["international_org"]
