@@ -193,6 +193,7 @@ _PHRASE_CUT = re.compile(r"\d|[;:()]|\s[-–]\s")
 _SPEECH_IN_GAP = re.compile(r"\b(?:said|say|says|told|tell|tells|reported|claimed|claim|claims|added|stated)\b", re.I)
 _SHORT_GAP = re.compile(r"[\s\"“”]*(?:of\s+)?(?:[\w’'-]+[\"“”]?\s+[\"“]?){0,9}?")  # quotes allowed: "only a few" people
 _SENTENCED = re.compile(r"\b(?:sentenc|condemn)\w*\s+(?:[\w-]+\s+){0,3}$", re.I)
+_OBJECT_BEFORE = re.compile(r"\b(?:reaching|reach|towards?|into|at|outside|near|from|against|on|of)\s+(?:the\s+)?$", re.I)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|with|at|from|to|for|on|by|against|over|near|outside|inside|across|after|before|of)\s+$", re.I)
 _CLAUSE_IN_GAP = re.compile(r"\b(?:were|was|are|is|had|have|has|been|as|while|when)\b", re.I)  # a verb of its own: not one noun phrase
 _FORCES_FIRST = re.compile(r"\s*(?:[\w-]+\s+)?(?:police|officers|troops|soldiers|riot police|security forces|gendarmes|agents|guards)\b", re.I)
@@ -766,7 +767,8 @@ def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str,
         clause_start = _clause_start(s, position)
         subject = next((m for m in reversed(mentions) if clause_start <= m.start and m.end <= position
                         and m.actor_type in {"security_forces", "state"}
-                        and not _LOCATIVE_COUNTRY.search(text[max(s.start, m.start - 12):m.start])), None)
+                        and not _LOCATIVE_COUNTRY.search(text[max(s.start, m.start - 12):m.start])
+                        and not _OBJECT_BEFORE.search(text, max(s.start, m.start - 20), m.start)), None)  # ("reaching parliament")
         actor1 = subject or _first(mentions, lambda m: m.actor_type == "security_forces") or _first(mentions, lambda m: m.actor_type == "state" and m.kind != "country")
         actor2 = _first(mentions, lambda m: m.actor_type in {"protesters", "civilians", "opposition", "media"} or m.kind == "group")
     elif event_type == "SANCTION":

@@ -1069,3 +1069,9 @@ def test_police_put_it_at_and_a_speaker_after_according_to_that_the_lexicons_do_
         ("participants", 275000, "ngo"), ("participants", 107000, "state"), ("injuries", 11, "state")]
     office = "More than 120 people were injured, according to information gathered by our Office."
     assert [c.claimant_type for c in extract_article(office, article_id="t", outlet="OHCHR").claims] == ["international_org"]
+
+
+def test_the_body_a_crowd_tried_to_reach_is_not_who_beat_it():
+    text = "In Rabat, police blocked the marchers from reaching parliament and used batons to push them back."
+    reports = extract_article(text, article_id="t", published=dt.date(2026, 3, 19)).reports
+    assert {(r.event_type, r.actor1_type) for r in reports if r.event_type == "ASSAULT"} == {("ASSAULT", "security_forces")}
