@@ -527,7 +527,7 @@ def _speaker_of(s: Sentence, verb: re.Match) -> Mention | None:
     """Who says it: the nearest possible speaker before the verb of saying, else one right
     after it ("..., said Amnesty"; not whom it was told to: "he told state television")."""
     before = next((x for x in reversed(s.mentions) if x.start < verb.start() and x.claimant_type), None)
-    if before is not None or verb.group(0).lower().startswith("t"):
+    if before is not None or verb.group(0).lower() in {"told", "tells"}:
         return before
     return next((x for x in s.mentions if x.claimant_type and 0 <= x.start - verb.end() < 5), None)
 
