@@ -1075,3 +1075,8 @@ def test_the_body_a_crowd_tried_to_reach_is_not_who_beat_it():
     text = "In Rabat, police blocked the marchers from reaching parliament and used batons to push them back."
     reports = extract_article(text, article_id="t", published=dt.date(2026, 3, 19)).reports
     assert {(r.event_type, r.actor1_type) for r in reports if r.event_type == "ASSAULT"} == {("ASSAULT", "security_forces")}
+
+
+def test_people_who_sat_down_in_protest_are_participants():
+    claims = extract_article("On 12 March 2025, a few hundred students sat down across Kralja Milana street in Belgrade.", article_id="t").claims
+    assert [(c.quantity, c.value_low, c.value_high) for c in claims] == [("participants", 300, 900)]
