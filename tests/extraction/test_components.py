@@ -1080,3 +1080,15 @@ def test_the_body_a_crowd_tried_to_reach_is_not_who_beat_it():
 def test_people_who_sat_down_in_protest_are_participants():
     claims = extract_article("On 12 March 2025, a few hundred students sat down across Kralja Milana street in Belgrade.", article_id="t").claims
     assert [(c.quantity, c.value_low, c.value_high) for c in claims] == [("participants", 300, 900)]
+
+
+@pytest.mark.parametrize(
+    "text, low, claimant_type",
+    [
+        ("Organisers said 20,000 had come to Sukhbaatar Square.", 20000, "unknown"),
+        ("The rally, organised by the opposition Homeland Front movement, gathered about 1,500 people, the ministry said.", 1500, "state"),
+    ],
+)
+def test_crowds_that_came_or_that_a_rally_gathered(text, low, claimant_type):
+    claims = extract_article(text, article_id="t", published=dt.date(2026, 6, 24)).claims
+    assert [(c.quantity, c.value_low, c.claimant_type) for c in claims] == [("participants", low, claimant_type)]
