@@ -1039,6 +1039,11 @@ def _claimant(text: str, s: Sentence, clause: tuple[int, int], position: int, ct
     capable = [m for m in s.mentions if m.claimant_type
                and not (m.kind == "country" and _LOCATIVE_COUNTRY.search(text[max(s.start, m.start - 12):m.start]))]
     according = _ACCORDING.search(s.text)
+    # "... to clear tens of thousands of protesters, and 79 people were detained, according to
+    # the ministry": the ministry vouches for the 79 only.
+    according_elsewhere = bool(according) and _AND_THEN.search(text, position, s.start + according.start()) is not None
+    if according_elsewhere:
+        according = None
     if according:
         after = [m for m in capable if m.start >= s.start + according.end()]
         if after:
@@ -1071,7 +1076,8 @@ def _claimant(text: str, s: Sentence, clause: tuple[int, int], position: int, ct
     if later_verb is not None:
         # "..., the health ministry said": the speaker right before the verb, not a victim named
         # far from it ("detained dozens of lawyers ... against an amendment that critics say ...").
-        between = [m for m in capable if position <= m.start and m.end <= later_verb.start() and later_verb.start() - m.end < 40]
+        between = [m for m in capable if position <= m.start and m.end <= later_verb.start() and later_verb.start() - m.end < 40
+                   and not _CLAUSE_PUNCT.search(text, m.end, later_verb.start())]  # (", our correspondent reports": not the prefecture)
         if between:
             return between[-1]
         after = [m for m in capable if m.start >= later_verb.end() and m.start - later_verb.end() < 4]
@@ -1080,7 +1086,7 @@ def _claimant(text: str, s: Sentence, clause: tuple[int, int], position: int, ct
         named = _named_speaker(text, position, later_verb.start(), ctx["outlet"], ctx["outlet_type"])
         if named is not None:
             return named  # "..., the Prosecutor General's Office said"
-    if _reporting(text, s.start, position) is None and not lx.table("attribution.csv").any_in(text, clause[0], clause[1]):
+    if _reporting(text, s.start, position) is None and (according_elsewhere or not lx.table("attribution.csv").any_in(text, clause[0], clause[1])):
         return None  # no one is said to say it before the figure ("... an amendment that critics say ..." is about something else): the outlet states it
     before = [m for m in in_clause if m.end <= position]
     if before:
@@ -1092,6 +1098,7 @@ def _claimant(text: str, s: Sentence, clause: tuple[int, int], position: int, ct
     return None
 
 
+_AND_THEN = re.compile(r",\s+and\s+(?:[\w’'-]+\s+){0,3}?(?:were|was|had|have|has|are|is)\b")
 _SPEAKER_PUNCT = re.compile(r"[,;:(\"“”]")
 _TIMESTAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?[-–—]\s*", re.I)  # a live blog's "15:20 - "
 # What may stand between a speaker and the verb: a personal name ("Levan Ioseliani"), an aside

@@ -1092,3 +1092,13 @@ def test_people_who_sat_down_in_protest_are_participants():
 def test_crowds_that_came_or_that_a_rally_gathered(text, low, claimant_type):
     claims = extract_article(text, article_id="t", published=dt.date(2026, 6, 24)).claims
     assert [(c.quantity, c.value_low, c.claimant_type) for c in claims] == [("participants", low, claimant_type)]
+
+
+def test_according_to_at_the_end_vouches_for_its_own_conjunct_and_a_correspondent_reports():
+    text = ("On the night of 28 June 2025, police used tear gas to clear tens of thousands of protesters from Slavija square, "
+            "and 79 people were detained, according to the interior ministry.")
+    claims = extract_article(text, article_id="t", outlet="Balkan Review").claims
+    assert [(c.value_low, c.claimant_type) for c in claims] == [(10000, "media"), (79, "state")]
+    blog = ("In Toamasina, police fired tear gas at hundreds of protesters who tried to march on the regional prefecture, "
+            "our correspondent reports.")
+    assert [c.claimant_type for c in extract_article(blog, article_id="t", outlet="Indian Ocean Live").claims] == ["media"]
