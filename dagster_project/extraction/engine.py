@@ -1062,6 +1062,16 @@ def _claimant(text: str, s: Sentence, clause: tuple[int, int], position: int, ct
     verbs = [m for m, _ in lx.table("attribution.csv").finditer(text, clause[0], position)]
     verbs += _reporting_all(text, clause[0], position)
     verb = max(verbs, key=lambda m: m.start()) if verbs else None  # the nearest: "Treasury said ... Amnesty says N"
+    reported = _denied_reports(text, clause, position)
+    if reported is not None:
+        # "denied reports relayed by certain foreign media that two young people had been
+        # killed": the figure is the reports' (and the denier disputes it).
+        by = [m for m in capable if reported.start() <= m.start and m.end <= position]
+        if by:
+            return by[0]
+        named = _named_speaker(text, reported.start("by"), reported.end("by"), ctx["outlet"], ctx["outlet_type"]) if reported.group("by") else None
+        # (unnamed: who made them is unknown, which "protesters" stands for among claimant types)
+        return named or Mention(reported.start(), reported.end(), reported.group(0).strip(), "unattributed reports", "protesters", None, "body")
     if verb is not None:
         # Not someone named inside an aside: "The opposition party, which demanded the
         # government's resignation, put the number at 20,000" (the party).
@@ -1099,6 +1109,18 @@ def _claimant(text: str, s: Sentence, clause: tuple[int, int], position: int, ct
 
 
 _AND_THEN = re.compile(r",\s+and\s+(?:[\w’'-]+\s+){0,3}?(?:were|was|had|have|has|are|is)\b")
+# What a denial is of: "denied reports (relayed by certain foreign media) that ..."
+_REPORTS_BY = re.compile(r"\s+(?:the\s+)?(?:reports?|rumou?rs?|claims?|allegations?)\b(?:\s+(?:[\w-]+\s+){0,3}?(?:by|from|in)\s+"
+                         r"(?P<by>(?:[\w’'-]+\s+){0,4}?(?:media|press|outlets?|websites?|channels?|networks?|groups?|organi[sz]ations?)))?"
+                         r"(?=[^.;]*\bthat\b)", re.I)
+def _denied_reports(text: str, clause: tuple[int, int], position: int) -> re.Match | None:
+    """The "reports (by X) that" a figure comes from, when a denial names them before it."""
+    if _OWN_FIGURE.search(text, clause[0], position):
+        return None  # "dismissed claims that 40 had been killed, saying only three had died": the three are the speaker's
+    denials = [m for m, row in lx.table("attribution.csv").finditer(text, clause[0], position) if row["stance"] == "denies"]
+    return _REPORTS_BY.match(text, denials[-1].end(), position) if denials else None
+
+
 _SPEAKER_PUNCT = re.compile(r"[,;:(\"“”]")
 _TIMESTAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?[-–—]\s*", re.I)  # a live blog's "15:20 - "
 # What may stand between a speaker and the verb: a personal name ("Levan Ioseliani"), an aside
@@ -1255,7 +1277,7 @@ def _claims(text: str, s: Sentence, ctx: dict) -> list[ClaimDraft]:
             victim_group=victim_group,
             claimant=claimant,
             claimant_type=claimant_type,
-            stance=_claim_stance(text, clause, s, number.start),
+            stance="asserts" if _denied_reports(text, clause, number.start) else _claim_stance(text, clause, s, number.start),
             country_iso3=s.places[0][2].iso3 if s.places else ctx["main_country"],
             evidence_text=s.text,
             evidence_start=s.start,

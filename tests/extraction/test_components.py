@@ -389,7 +389,8 @@ def test_rejecting_reports_is_a_rejection_and_denies_the_event(verb):
 def test_a_speakers_own_figure_after_a_denial_is_asserted():
     text = "The interior minister dismissed claims that 40 people had been killed, saying only three had died."
     claims = extract_article(text, article_id="s", published=dt.date(2025, 3, 5)).claims
-    assert [(c.value_low, c.stance) for c in claims] == [(40, "denies"), (3, "asserts")]
+    # The 40 are the dismissed claims' figure, whoever made them (codebook, added 2026-11-25).
+    assert [(c.value_low, c.claimant_type, c.stance) for c in claims] == [(40, "unknown", "asserts"), (3, "state", "asserts")]
 
 
 def test_a_un_press_release_speaks_as_an_international_organisation():
@@ -1102,3 +1103,17 @@ def test_according_to_at_the_end_vouches_for_its_own_conjunct_and_a_corresponden
     blog = ("In Toamasina, police fired tear gas at hundreds of protesters who tried to march on the regional prefecture, "
             "our correspondent reports.")
     assert [c.claimant_type for c in extract_article(blog, article_id="t", outlet="Indian Ocean Live").claims] == ["media"]
+
+
+@pytest.mark.parametrize(
+    "text, claimant, claimant_type",
+    [
+        ("The Minister on Wednesday firmly denied reports relayed by certain foreign media that two young people had been killed by gunfire in Lome.",
+         "certain foreign media", "media"),
+        ("The ministry denied reports that two people were killed in Lome.", "unattributed reports", "unknown"),
+    ],
+)
+def test_a_figure_in_denied_reports_is_the_reports_claim(text, claimant, claimant_type):
+    result = extract_article(text, article_id="t", published=dt.date(2026, 7, 16))
+    assert [(c.value_low, c.claimant, c.claimant_type, c.stance) for c in result.claims] == [(2, claimant, claimant_type, "asserts")]
+    assert {r.event_type: r.stance for r in result.reports}["REJECT"] == "asserted"
