@@ -375,7 +375,7 @@ def event_dates(text: str, s: Sentence) -> list[DateMention]:
         cumulative = [(m.start(), m.end()) for m in _CUMULATIVE.finditer(text, s.start, s.end)] if "since" in s.text.lower() else []
         s.event_dates = [d for d in s.dates if not _cued(_SAID_BEFORE, _SAID_KEYS, text[max(s.start, d.start - 45):d.start])
                          and not _cued(_FUTURE_DATE_BEFORE, _FUTURE_DATE_KEYS, text[max(s.start, d.start - 50):d.start])
-                         and not _dates_another_thing(text, s, d)
+                         and not _DATE_OF_A_THING.match(text, d.end, s.end)
                          and not _SAYING_AFTER.match(text, d.end, s.end)  # "The Minister on Wednesday denied reports that ..."
                          and not _DATED_DEED_BEFORE.search(text, max(s.start, d.start - 25), d.start)]
         s.since_dates = [d for d in s.event_dates
@@ -396,10 +396,6 @@ _SAYING_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:said|says|denied|denies|told|ann
 # warehouse dates that thing, not the sentence's events ("Wednesday's unrest" still dates).
 _DATE_OF_A_THING = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,2}?(?:elections?|votes?|vote count|referendum|polls?|ballot|summit|meeting|talks|"
                               r"match|game|speech|address|ruling|verdict|decision|deadline|announcement|session|debate|budget|results?)\b", re.I)
-
-
-def _dates_another_thing(text: str, s: Sentence, d: DateMention) -> bool:
-    return _DATE_OF_A_THING.match(text, d.end, s.end) is not None
 
 
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whom|whose)\b[^,]*$")
@@ -1031,7 +1027,8 @@ def _quantity(text: str, s: Sentence, number) -> str | None:
     return best[1] if best else None
 
 
-def _claimant(text: str, s: Sentence, clause: tuple[int, int], position: int, ctx: dict) -> Mention | None:
+def _claimant(text: str, s: Sentence, clause: tuple[int, int], position: int, ctx: dict,
+              reported: re.Match | None = None) -> Mention | None:
     """Who states a figure: "according to X"; else the subject of a reporting verb before
     the figure ("X admitted that thousands died"); else a speaker after it ("..., X said");
     else the nearest possible speaker before it; else a pronoun subject's referent."""
@@ -1062,8 +1059,7 @@ def _claimant(text: str, s: Sentence, clause: tuple[int, int], position: int, ct
     verbs = [m for m, _ in lx.table("attribution.csv").finditer(text, clause[0], position)]
     verbs += _reporting_all(text, clause[0], position)
     verb = max(verbs, key=lambda m: m.start()) if verbs else None  # the nearest: "Treasury said ... Amnesty says N"
-    reported = _denied_reports(text, clause, position)
-    if reported is not None:
+    if reported is not None:  # (`_denied_reports`, found once by the caller, which also sets the stance)
         # "denied reports relayed by certain foreign media that two young people had been
         # killed": the figure is the reports' (and the denier disputes it).
         by = [m for m in capable if reported.start() <= m.start and m.end <= position]
@@ -1257,7 +1253,8 @@ def _claims(text: str, s: Sentence, ctx: dict) -> list[ClaimDraft]:
             continue  # "the 11 had been detained": the figure told before, named again
         previous_end = number.end
         clause = _clause_of(clauses, number.start)
-        who = _claimant(text, s, clause, number.start, ctx)
+        reported = _denied_reports(text, clause, number.start)
+        who = _claimant(text, s, clause, number.start, ctx, reported)
         if who is not None:
             claimant, claimant_type = who.name, who.claimant_type
         elif part_of is not None:  # "14 people have been admitted, two of them police officers": the same speaker's
@@ -1277,7 +1274,7 @@ def _claims(text: str, s: Sentence, ctx: dict) -> list[ClaimDraft]:
             victim_group=victim_group,
             claimant=claimant,
             claimant_type=claimant_type,
-            stance="asserts" if _denied_reports(text, clause, number.start) else _claim_stance(text, clause, s, number.start),
+            stance="asserts" if reported is not None else _claim_stance(text, clause, s, number.start),
             country_iso3=s.places[0][2].iso3 if s.places else ctx["main_country"],
             evidence_text=s.text,
             evidence_start=s.start,
@@ -1302,7 +1299,7 @@ def _claims(text: str, s: Sentence, ctx: dict) -> list[ClaimDraft]:
             continue  # "a smaller crowd of about 200": a figure of its own, not a comparison
         # "the turnout had been much lower": compared with the last figure of that kind.
         anchor = ctx["anchors"].get(_FIGURE_NOUN_QUANTITY.get(noun.group(0).lower()), anchor)
-        who = _claimant(text, s, clause, m.start(), ctx)
+        who = _claimant(text, s, clause, m.start(), ctx, _denied_reports(text, clause, m.start()))
         relation = "lower_than" if m.group("cmp").lower() in {"lower", "smaller"} else "higher_than"
         claim = Claim(
             claim_id=_id(ctx["article_id"], "claim", "relative", m.start()),
@@ -1565,7 +1562,7 @@ def _lead_date(text: str, sentences: list[Sentence], published: dt.date | None) 
             return (first, s.index) if first.date and first.precision == "day" else (None, len(sentences))
         dates = [d for d in candidates if d.date and d.relative]
         if s.index == 0 and trigger is not None and _PRESENT_BEFORE.search(text, max(s.start, trigger - 20), trigger) \
-                and not any(d.start < s.end and d.end > s.start for d in dates):
+                and not dates:
             # "Thousands of people are protesting in Tbilisi": the story happens on its own day.
             return DateMention(trigger, trigger, published, published, "day", True), s.index
         if not dates:
