@@ -51,14 +51,16 @@ _ECON_ASIDE = re.compile(rf"\s*{_ASIDE_WORDS}\s*,", re.I)  # ", at least," openi
 _ECON_CHANGE = re.compile(r"\s*(?:down|up) from\b", re.I)
 _ECON_ASIDE_END = re.compile(rf",\s*{_ASIDE_WORDS}\s*$", re.I)  # ... and closing before one
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
+# Verbs of saying come from one lexicon, `lexicon/saying_verbs.csv`: `lx.saying(role)` is the
+# alternation of the forms one rule uses (the role is the rule's name, lower case).
 _REPORTING = re.compile(
-    r"\b(?:said|says|say|tells|told|reported|reports|claimed|claims|alleged|alleges|accused|admitted|acknowledged|estimated|"
-    r"confirmed|announced|stated|stressed|insisted|documented|recorded|verified|counted)\b|\beyewitness|\bwitnesses\b"
+    rf"\b(?:{lx.saying('reporting')})\b|\beyewitness|\bwitnesses\b"
     r"|\bput (?:the |their |its )?(?:crowd|number|figure|toll|death toll|turnout)\b|\bputs? (?:it|them) at\b",
     re.I,
 )
 _REPORTING_FAMILY = lx.family(_REPORTING, prefixes=lx.first_literals(_REPORTING.pattern))
 # "over reports that ...", "the claims of": nouns, not someone saying something.
+_ALSO_A_NOUN = frozenset(lx.saying_verbs("also_a_noun"))
 _NOUN_BEFORE = re.compile(r"\b(?:over|amid|after|following|despite|denied|dismissed|rejected|the|these|those|such|of|to|on)\s+$", re.I)
 
 
@@ -72,8 +74,8 @@ def _reporting_all(text: str, start: int, end: int, embedded: bool = True) -> li
     not those that vouch only for a relative clause after them (to look for who says what
     comes before the verb)."""
     return [m for m in lx.scan(_REPORTING, text, start, end, _REPORTING_FAMILY)
-            if not (m.group(0).lower() in {"reports", "claims"} and (m.group(0)[0].isupper()  # "Reports that police ...": a noun
-                                                                     or _NOUN_BEFORE.search(text, max(0, m.start() - 12), m.start())))
+            if not (m.group(0).lower() in _ALSO_A_NOUN and (m.group(0)[0].isupper()  # "Reports that police ...": a noun
+                                                            or _NOUN_BEFORE.search(text, max(0, m.start() - 12), m.start())))
             and (embedded or not _EMBEDDED_SAYING.search(text, max(start, m.start() - 30), m.start()))]
 
 
@@ -134,7 +136,7 @@ _DATED_NOUN_KEYS = ("19", "20", "january", "february", "march", "april", "may", 
                     "october", "november", "december", "last year", "previous", "earlier", "past", "former", "anniversary")
 _MOTIVE_KEYS = ("accus", "for", "remain", "still", "kept", "role in", "overs", "involve", "complicit", "ordered",
                 "convict", "sentenc", "charged", "tried", "jailed")
-_SAID_KEYS = ("said", "says", "told", "reported", "announced", "warned", "stated", "added", "confirmed", "denied")
+_SAID_KEYS = lx.saying_verbs("said_before")  # _SAID_BEFORE's verbs: one of them is in every match
 
 
 def _cued(regex: re.Pattern, keys: tuple[str, ...], text: str) -> bool:
@@ -176,7 +178,9 @@ _UNCONFIRMED = re.compile(r"\b(?:not|never|n[’']t|declined to|refused to)\s+(?
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _BARE_FIGURE_END = re.compile(r"\s*[\"”]?\s*(?:[.,;:)]|$)")  # "Police put the figure at 11,000." (no noun of its own)
 _RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,]*,\s*$")
-_COUNTED_BEFORE = re.compile(r"\b(?:count(?:s|ed)?|estimat(?:es|ed)|puts? (?:it |them |the (?:figure|number|total|count|turnout|crowd) )?at|tall(?:ied|ies)|said)\s+"
+_COUNTED_SAYING = lx.saying_verbs("counted_before")  # _COUNTED_BEFORE's verbs of saying, not of counting
+_COUNTED_BEFORE = re.compile(r"\b(?:count(?:s|ed)?|estimat(?:es|ed)|puts? (?:it |them |the (?:figure|number|total|count|turnout|crowd) )?at|tall(?:ied|ies)|"
+                             rf"{lx.saying('counted_before')})\s+"
                              r"[\"“]?(?:only\s+|just\s+)?$", re.I)
 _SUBSET_AFTER = re.compile(r"\s+of (?:them|whom)\b", re.I)
 _AND_NEXT = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}?and\s+")
@@ -190,7 +194,7 @@ _CLAUSE_PUNCT = re.compile(r"[,;:]")
 _IN_BEFORE = re.compile(r"\bin\s+$")
 _SUBSET_ASIDE = re.compile(r",\s*(?:including|among them|among whom|(?:most|many|some|all|almost all|nearly all|half) of (?:them|whom)|mostly|mainly|largely)[^,;]*,")  # "215 people, including 27 children, have been killed"
 _PHRASE_CUT = re.compile(r"\d|[;:()]|\s[-–]\s")
-_SPEECH_IN_GAP = re.compile(r"\b(?:said|say|says|told|tell|tells|reported|claimed|claim|claims|added|stated)\b", re.I)
+_SPEECH_IN_GAP = re.compile(rf"\b(?:{lx.saying('speech_in_gap')})\b", re.I)
 _SHORT_GAP = re.compile(r"[\s\"“”]*(?:of\s+)?(?:[\w’'-]+[\"“”]?\s+[\"“]?){0,9}?")  # quotes allowed: "only a few" people
 _SENTENCED = re.compile(r"\b(?:sentenc|condemn)\w*\s+(?:[\w-]+\s+){0,3}$", re.I)
 _OBJECT_BEFORE = re.compile(r"\b(?:reaching|reach|towards?|into|at|outside|near|from|against|on|of)\s+(?:the\s+)?$", re.I)
@@ -355,7 +359,7 @@ def _main_country(sentences: list[Sentence], hint: str | None) -> str | None:
 
 
 _SAID_BEFORE = re.compile(
-    r"\b(?:said|says|told|reported|announced|warned|stated|added|confirmed|denied)\s+"
+    rf"\b(?:{lx.saying('said_before')})\s+"
     r"(?:(?:[A-Z][\w-]*\s+){1,3}(?:radio|television|TV|newspaper|reporters|journalists)?\s*|reporters\s+|journalists\s+"
     r"|(?:in|at|on) (?:a |an |the )?(?:\w+ )?(?:statement|address|speech|news conference|press conference|briefing|interview|"
     r"television|TV|radio|social media|X|Twitter|Telegram)\s+)?(?:late\s+|early\s+)?$")
@@ -390,8 +394,7 @@ def event_dates(text: str, s: Sentence) -> list[DateMention]:
 # "documents, published on June 17 by a news website": the date of that deed, no event's.
 _DATED_DEED_BEFORE = re.compile(r"\b(?:published|signed|passed|adopted|approved|issued|filed|enacted|introduced|unveiled|leaked|posted|"
                                 r"aired|broadcast|released|founded|elected|appointed)\s+(?:on\s+|in\s+)?$", re.I)
-_SAYING_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:said|says|denied|denies|told|announced|stated|confirmed|reported|insisted|added|"
-                           r"warned|rejected|dismissed|claimed)\b", re.I)
+_SAYING_AFTER = re.compile(rf"\s+(?:\w+ly\s+)?(?:{lx.saying('saying_after')})\b", re.I)
 # "Saturday's parliamentary election": a date owned by something that is no event of this
 # warehouse dates that thing, not the sentence's events ("Wednesday's unrest" still dates).
 _DATE_OF_A_THING = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,2}?(?:elections?|votes?|vote count|referendum|polls?|ballot|summit|meeting|talks|"
@@ -519,11 +522,14 @@ def _attribution(text: str, s: Sentence, first_trigger: int | None = None) -> tu
     return None, None
 
 
+_LISTENER_AFTER = frozenset(lx.saying_verbs("listener_after"))
+
+
 def _speaker_of(s: Sentence, verb: re.Match) -> Mention | None:
     """Who says it: the nearest possible speaker before the verb of saying, else one right
     after it ("..., said Amnesty"; not whom it was told to: "he told state television")."""
     before = next((x for x in reversed(s.mentions) if x.start < verb.start() and x.claimant_type), None)
-    if before is not None or verb.group(0).lower() in {"told", "tells"}:
+    if before is not None or verb.group(0).lower() in _LISTENER_AFTER:
         return before
     return next((x for x in s.mentions if x.claimant_type and 0 <= x.start - verb.end() < 5), None)
 
@@ -1184,7 +1190,7 @@ def _titled_speaker(text: str, s: Sentence, ctx: dict) -> Mention | None:
     return named if named is not None and _SINGULAR_TITLE.search(phrase) else None
 
 
-_IT_SUBJECT = re.compile(r"^It\s+(?:said|says|added|reported|stated|claimed|estimated|counted|put|also)\b")
+_IT_SUBJECT = re.compile(rf"^It\s+(?:{lx.saying('it_subject')}|also)\b")
 
 
 def _speaking_body(text: str, s: Sentence) -> Mention | None:
@@ -1199,7 +1205,7 @@ def _speaking_body(text: str, s: Sentence) -> Mention | None:
 
 
 # ", saying only three had died": a speaker's own figure after the claim they reject.
-_OWN_FIGURE = re.compile(r",\s+(?:saying|adding|insisting|stating|putting)\b[^,;]*$", re.I)
+_OWN_FIGURE = re.compile(rf",\s+(?:{lx.saying('own_figure')})\b[^,;]*$", re.I)
 
 
 def _claim_stance(text: str, clause: tuple[int, int], s: Sentence, position: int | None = None) -> str:
@@ -1242,7 +1248,7 @@ def _claims(text: str, s: Sentence, ctx: dict) -> list[ClaimDraft]:
         # The figure before, in this sentence or (with a verb of counting, not just "said") the last.
         counted = out[-1] if out else ctx["anchor"] if ctx["anchor_sentence"] == s.index - 1 else None
         cue = _COUNTED_BEFORE.search(text, max(s.start, number.start - 30), number.start)
-        if quantity is None and counted is not None and cue and (out or (not cue.group(0).lower().startswith("said")
+        if quantity is None and counted is not None and cue and (out or (not cue.group(0).lower().startswith(_COUNTED_SAYING)
                                                                        and _BARE_FIGURE_END.match(text, number.end, s.end))):
             quantity = counted.quantity  # "8,000 farmers took part; the interior ministry counted 5,200"; "Police put the figure at 11,000"
         if quantity is None or (number.is_year_like and not part_of):
@@ -1516,9 +1522,9 @@ def _extract(text: str, article_id: str, published, country_hint, outlet) -> Ext
 # "The UN human rights office in Geneva says ...": where a speaker sits, not where anything happened.
 _SEAT_OF_A_SPEAKER = re.compile(r"\b(?:office|offices|headquarters|headquartered|based|bureau|mission|embassy|consulate|secretariat|"
                                 r"spokes(?:man|woman|person)|correspondent)\s+(?:in|at)\s+$", re.I)
-_QUOTE_THEN_HE_SAID = re.compile(r'["”]\s*,?\s*(?:he|she)\s+(?:said|says|added|told|warned|insisted)\b')
+_QUOTE_THEN_HE_SAID = re.compile(rf'["”]\s*,?\s*(?:he|she)\s+(?:{lx.saying("quote_then_he_said")})\b')
 _OPEN_QUOTE = re.compile(r'^\s*["“]')
-_QUOTE_CLOSED_THEN_SAID = re.compile(r'[,.!?]?["”]\s*,?\s*(?:[\w’\'-]+\s+){0,6}?(?:said|says|told|added|insisted|stated)\b')
+_QUOTE_CLOSED_THEN_SAID = re.compile(rf'[,.!?]?["”]\s*,?\s*(?:[\w’\'-]+\s+){{0,6}}?(?:{lx.saying("quote_closed_then_said")})\b')
 
 
 def _mark_quotations(text: str, sentences: list[Sentence]) -> None:

@@ -364,6 +364,22 @@ def table(name: str, case_sensitive: bool = False) -> Table:
 
 
 @cache
+def saying_verbs(role: str) -> tuple[str, ...]:
+    """The verbs of saying one rule uses (`lexicon/saying_verbs.csv`): the forms whose `roles`
+    name it, longest first (so that in an alternation no form stops short at another that
+    begins it: "says" before "say"), else in the file's order."""
+    forms = [row["form"] for row in read_rows(LEXICON_DIR / "saying_verbs.csv") if role in row["roles"].split()]
+    if not forms:
+        raise KeyError(f"saying_verbs.csv: no form has the role {role!r}")
+    return tuple(sorted(forms, key=len, reverse=True))
+
+
+def saying(role: str) -> str:
+    """`saying_verbs(role)` as a regex alternation ("said|says|told"), to put inside "(?:...)"."""
+    return "|".join(re.escape(form) for form in saying_verbs(role))
+
+
+@cache
 def vocab_codes(domain: str) -> frozenset[str]:
     return frozenset(r["code"] for r in read_rows(VOCAB_DIR / "vocab_codes.csv") if r["domain"] == domain)
 
