@@ -55,7 +55,9 @@ _ACCORDING = re.compile(r"\baccording to\b", re.I)
 # alternation of the forms one rule uses (the role is the rule's name, lower case).
 _REPORTING = re.compile(
     rf"\b(?:{lx.saying('reporting')})\b|\beyewitness|\bwitnesses\b"
-    r"|\bput (?:the |their |its )?(?:crowd|number|figure|toll|death toll|turnout)\b|\bputs? (?:it|them) at\b",
+    r"|\bput (?:the |their |its )?(?:crowd|number|figure|toll|death toll|turnout)\b|\bputs? (?:it|them) at\b"
+    # "..., he added." and "added that": saying; not "Treasury added 12 entities to its list"
+    r"|\badded(?=\s*(?:[.,;]|that\b))",
     re.I,
 )
 _REPORTING_FAMILY = lx.family(_REPORTING, prefixes=lx.first_literals(_REPORTING.pattern))
@@ -185,7 +187,11 @@ _COUNTED_BEFORE = re.compile(r"\b(?:count(?:s|ed)?|estimat(?:es|ed)|puts? (?:it 
 _SUBSET_AFTER = re.compile(r"\s+of (?:them|whom)\b", re.I)
 _AND_NEXT = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}?and\s+")
 _SUBSET = re.compile(r"\b(?:including|among them|of whom|of them|among whom)\s+$", re.I)
-_TARGET_PREP = re.compile(r"\b(?:against|on|targeting|to punish|over)\s+$", re.I)
+# Whom a sanction targets: the object of a preposition or of a designating verb, after a count
+# of whom at most ("on 12 Iranian officials", "added four Russian banks to its list").
+_TARGET_PREP = re.compile(r"\b(?:against|on|targeting|to punish|over|added|designated|sanctioned|blacklisted)\s+"
+                          r"(?:(?:more than|at least|another|a further)\s+)?(?:(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten"
+                          r"|eleven|twelve|several|dozens of|scores of|hundreds of)\s+)?(?:more\s+)?$", re.I)
 _PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\b")
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her)\b")
 _LOCATIVE_COUNTRY = re.compile(r"\b(?:in|across|throughout|inside)\s+(?:the\s+)?$")
@@ -503,7 +509,7 @@ def _days_after(text: str, s: Sentence, position: int, date: DateMention | None,
     return None
 
 
-def _attribution(text: str, s: Sentence, first_trigger: int | None = None) -> tuple[str | None, str | None]:
+def _attribution(text: str, s: Sentence, first_trigger: int | None = None, ctx: dict | None = None) -> tuple[str | None, str | None]:
     """(stance for reports made in this sentence, who it is attributed to). A verb of saying
     embedded in a relative clause after the sentence's first trigger vouches for nothing
     before it ("Police fired tear gas ... against an amendment that critics say ...")."""
@@ -517,9 +523,30 @@ def _attribution(text: str, s: Sentence, first_trigger: int | None = None) -> tu
     if m and first_trigger is not None and m.start() > first_trigger and _EMBEDDED_SAYING.search(text, max(s.start, m.start() - 30), m.start()):
         m = _reporting(text, s.start, s.end, embedded=False)
     if m:
+        is_pronoun, referent = _pronoun_speaker(text, s, m, ctx)
+        if is_pronoun:  # "..., he said": whom the pronoun stands for, not someone named in what he said
+            return "alleged", referent.name if referent else None
         speaker = _speaker_of(s, m) or next((x for x in s.mentions if x.claimant_type), None)
         return "alleged", speaker.name if speaker else m.group(0)
     return None, None
+
+
+_PRONOUN_BEFORE_VERB = re.compile(r"\b(?P<pronoun>he|she|it|they)\s+(?:\w+ly\s+)?$", re.I)
+
+
+def _pronoun_speaker(text: str, s: Sentence, verb: re.Match, ctx: dict | None) -> tuple[bool, Mention | None]:
+    """Whether the verb of saying has a pronoun for its subject (", he said", ", it added"),
+    and whom the pronoun stands for: the person (he, she) or the body (it, they) that spoke
+    last before this sentence (for he or she, the body when no person has spoken), None when
+    there is none."""
+    if ctx is None:
+        return False, None
+    m = _PRONOUN_BEFORE_VERB.search(text, max(s.start, verb.start() - 20), verb.start())
+    if m is None:
+        return False, None
+    if m.group("pronoun").lower() in {"he", "she"}:
+        return True, ctx["last_person"] or ctx["last_body"]  # (a spokesman of the body that spoke)
+    return True, ctx["last_body"]
 
 
 _LISTENER_AFTER = frozenset(lx.saying_verbs("listener_after"))
@@ -588,11 +615,11 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
                                       and not re.search(r"sanction|treasury|blacklist|asset freeze", s.text, re.I))]
     types_here = {(t, mode) for _, t, mode, _ in found}
     out: list[Candidate] = []
-    stance_here, attributed_to = _attribution(text, s, min(f[0] for f in found))
+    stance_here, attributed_to = _attribution(text, s, min(f[0] for f in found), ctx)
     if stance_here is None and s.quoted_by is not None:
         # '"No one was killed by the security forces. They did not use a single live bullet,"
         # he told state television': the quotation's speaker speaks in its first sentences too.
-        stance_here, attributed_to = _attribution(text, s.quoted_by)
+        stance_here, attributed_to = _attribution(text, s.quoted_by, ctx=ctx)
     denial = next((m for m, row in lx.table("attribution.csv").finditer(text, s.start, s.end) if row["stance"] == "denies"), None)
     for position, event_type, mode, m in found:
         before = text[max(s.start, position - 30):position]
@@ -775,8 +802,8 @@ def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str,
         actor2 = _first(mentions, lambda m: m.actor_type in {"protesters", "civilians", "opposition", "media"} or m.kind == "group")
     elif event_type == "SANCTION":
         actor1 = _first(mentions, lambda m: (m.iso3 or m.kind == "io") and m.actor_type in {"state", "international_org"}
-                        and not _TARGET_PREP.search(text[max(s.start, m.start - 15):m.start]))
-        target = _first(mentions, lambda m: m.iso3 and _TARGET_PREP.search(text[max(s.start, m.start - 15):m.start]) and m.kind in {"country", "role"})
+                        and not _TARGET_PREP.search(text[max(s.start, m.start - 40):m.start]))
+        target = _first(mentions, lambda m: m.iso3 and _TARGET_PREP.search(text[max(s.start, m.start - 40):m.start]) and m.kind in {"country", "role"})
         if target is None:
             target = _first(mentions, lambda m: m.kind == "country" and actor1 is not None and m.iso3 != actor1.iso3)
         country = target.iso3 if target else (main if actor1 is None or main != actor1.iso3 else None)
@@ -1086,6 +1113,9 @@ def _claimant(text: str, s: Sentence, clause: tuple[int, int], position: int, ct
             return named  # "The Front said 212 of its supporters had been arrested"
     later_verb = _reporting(text, position, s.end, embedded=False)
     if later_verb is not None:
+        is_pronoun, referent = _pronoun_speaker(text, s, later_verb, ctx)
+        if is_pronoun:
+            return referent  # "Security forces killed 12, he said": he, not the security forces
         # "..., the health ministry said": the speaker right before the verb, not a victim named
         # far from it ("detained dozens of lawyers ... against an amendment that critics say ...").
         between = [m for m in capable if position <= m.start and m.end <= later_verb.start() and later_verb.start() - m.end < 40

@@ -1137,3 +1137,37 @@ def test_a_figure_in_denied_reports_is_the_reports_claim(text, claimant, claiman
     result = extract_article(text, article_id="t", published=dt.date(2026, 7, 16))
     assert [(c.value_low, c.claimant, c.claimant_type, c.stance) for c in result.claims] == [(2, claimant, claimant_type, "asserts")]
     assert {r.event_type: r.stance for r in result.reports}["REJECT"] == "asserted"
+
+
+@pytest.mark.parametrize(
+    "text, claimant, claimant_type",
+    [
+        ("Amnesty International said on Monday that the crackdown was brutal. "
+         "Security forces killed 12 protesters in Shiraz on Sunday, it said.", "Amnesty International", "ngo"),
+        ("Ali Rezaei, a spokesman for Amnesty International, said on Monday that the crackdown was brutal. "
+         "Security forces killed 12 protesters in Shiraz on Sunday, he said.", "Amnesty International", "ngo"),
+        ("The interior ministry said on Monday that calm had returned. "
+         "Police arrested 40 people in Shiraz on Sunday, it added.", "government", "state"),  # (as "..., the interior ministry said")
+        ("Security forces killed 12 protesters in Shiraz on Sunday, he said.", None, "unknown"),
+    ],
+)
+def test_a_pronoun_that_says_it_stands_for_the_last_speaker_not_a_name_in_what_is_said(text, claimant, claimant_type):
+    result = extract_article(text, article_id="t", published=dt.date(2026, 11, 20), country_hint="IRN")
+    assert [(c.claimant, c.claimant_type) for c in result.claims] == [(claimant, claimant_type)]
+    physical = [r for r in result.reports if r.event_type in {"ASSAULT", "COERCE"}]
+    assert physical and all((r.stance, r.attributed_to) == ("alleged", claimant) for r in physical)
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("The US Treasury added 12 Iranian officials to its sanctions list on Monday.", "IRN"),
+        ("The US Treasury imposed sanctions on 12 Iranian officials on Monday.", "IRN"),
+        ("The EU imposed sanctions on more than 20 Russian banks on Friday.", "RUS"),
+    ],
+)
+def test_a_sanction_targets_the_counted_nationals_it_names(text, target):
+    reports = extract_article(text, article_id="t", published=dt.date(2026, 11, 20)).reports
+    assert [(r.event_type, r.country_iso3) for r in reports] == [("SANCTION", target)]
+    sanction = reports[0]
+    assert sanction.actor2_iso3 == target and sanction.actor1_iso3 != target
