@@ -72,10 +72,22 @@ def _extract_chunk(chunk: list[tuple], extract: Callable | None = None) -> Chunk
     results, failed = [], []
     for article_id, text, published, hint, outlet, *_ in chunk:
         try:
-            results.append(extract(text, article_id=article_id, published=published, country_hint=hint, outlet=outlet))
+            result = extract(text, article_id=article_id, published=published, country_hint=hint, outlet=outlet)
+            _check_ids(result)
+            results.append(result)
         except Exception as exc:  # reported per article by the caller
             failed.append((article_id, f"{type(exc).__name__}: {exc}"))
     return ChunkResult(result_frames(results), [r.article_id for r in results], failed)
+
+
+def _check_ids(result) -> None:
+    """The extraction tables have no primary key (schema.UNINDEXED_TABLES): an article whose
+    rows repeat an id is refused here, and quarantined, instead of being written twice."""
+    for attr, key in (("reports", "report_id"), ("claims", "claim_id"), ("mentions", "mention_id")):
+        ids = [getattr(x, key) for x in getattr(result, attr)]
+        if len(set(ids)) != len(ids):
+            repeated = sorted({i for i in ids if ids.count(i) > 1})
+            raise ValueError(f"{key} {', '.join(map(str, repeated))} given to more than one row")
 
 
 def _article_chunks(con, todo_ids: list[str]):

@@ -103,3 +103,46 @@ def test_a_changed_extractor_re_extracts_every_article(tmp_path, monkeypatch):
         assert con.execute("select count(*) from raw.article_event_reports where article_id = 'a' and event_type = 'COERCE'").fetchone()[0] == 1
     finally:
         fingerprint.extractor_fingerprint.cache_clear()
+
+
+def test_an_article_whose_rows_repeat_an_id_is_quarantined_and_the_rest_load(tmp_path):
+    import dataclasses
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.md").write_text("---\nid: a\npublished: 2026-01-10\n---\nPolice arrested 40 protesters in Tehran on Friday. Police killed 3 people in Mashhad on Friday.\n")
+    (folder / "b.md").write_text("---\nid: b\npublished: 2026-01-10\n---\nAt least 12 people were killed in Mashhad, Amnesty said.\n")
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    ensure_raw_schema(con)
+    load(con, folder)
+
+    def repeating(text, **kwargs):  # an extractor bug: two of a's reports share an id
+        result = extract_article(text, **kwargs)
+        if kwargs["article_id"] == "a":
+            result.reports = [dataclasses.replace(r, report_id="r_same") for r in result.reports]
+        return result
+
+    stats = update_extractions(con, repeating)
+    assert stats.extracted == 1 and [f.reason for f in stats.failed] == [
+        "extraction failed for article a: ValueError: report_id r_same given to more than one row"]
+    assert con.execute("select distinct article_id from raw.article_event_reports").fetchall() == [("b",)]
+    # Not marked as extracted: the next build tries it again.
+    assert con.execute("select article_id from raw.article_extraction_state").fetchall() == [("b",)]
+
+
+def test_extraction_tables_lose_an_old_primary_key_and_keep_their_rows(tmp_path):
+    from dagster_project.warehouse.schema import RAW_TABLES, UNINDEXED_TABLES
+
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    ensure_raw_schema(con)
+    # A warehouse of an older version: the report table with its primary key and a row.
+    con.execute("drop table raw.article_event_reports")
+    con.execute(f"create table raw.article_event_reports ({RAW_TABLES['article_event_reports'].replace('report_id varchar not null', 'report_id varchar primary key', 1)})")
+    con.execute("insert into raw.article_event_reports (report_id, article_id, event_type) values ('r1', 'a', 'PROTEST')")
+    keys = "select table_name from duckdb_constraints() where schema_name = 'raw' and constraint_type = 'PRIMARY KEY'"
+    assert "article_event_reports" in {r[0] for r in con.execute(keys).fetchall()}
+    ensure_raw_schema(con)
+    assert not {r[0] for r in con.execute(keys).fetchall()} & set(UNINDEXED_TABLES)
+    assert con.execute("select report_id, article_id, event_type from raw.article_event_reports").fetchall() == [("r1", "a", "PROTEST")]
+    ensure_raw_schema(con)  # and once is enough
+    assert con.execute("select count(*) from raw.article_event_reports").fetchone()[0] == 1
