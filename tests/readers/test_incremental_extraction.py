@@ -15,6 +15,18 @@ def load(con, folder):
     replace_rows(con, "articles", read_articles(folder).rows)
 
 
+def loaded_store(tmp_path, articles: dict[str, str]):
+    """A raw schema in a new DuckDB file, with `articles` (file name: text) loaded."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in articles.items():
+        (folder / name).write_text(text)
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    ensure_raw_schema(con)
+    load(con, folder)
+    return folder, con
+
+
 def snapshot(con):
     return {t: sorted(con.execute(f"select * from raw.{t}").fetchall()) for t in ("article_event_reports", "article_claims")}
 
@@ -79,12 +91,7 @@ def test_parallel_extraction_gives_the_same_rows(tmp_path, monkeypatch):
 def test_a_changed_extractor_re_extracts_every_article(tmp_path, monkeypatch):
     from dagster_project.extraction import fingerprint
 
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "a.md").write_text("---\nid: a\npublished: 2026-01-10\n---\nPolice arrested 40 protesters in Tehran on Friday.\n")
-    con = duckdb.connect(str(tmp_path / "w.duckdb"))
-    ensure_raw_schema(con)
-    load(con, folder)
+    _, con = loaded_store(tmp_path, {"a.md": "---\nid: a\npublished: 2026-01-10\n---\nPolice arrested 40 protesters in Tehran on Friday.\n"})
     assert update_extractions(con, extract_article).extracted == 1
     assert update_extractions(con, extract_article).unchanged == 1
     # A lexicon row edited: the fingerprint (a hash of the extractor's files) changes ...
@@ -108,13 +115,10 @@ def test_a_changed_extractor_re_extracts_every_article(tmp_path, monkeypatch):
 def test_an_article_whose_rows_repeat_an_id_is_quarantined_and_the_rest_load(tmp_path):
     import dataclasses
 
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "a.md").write_text("---\nid: a\npublished: 2026-01-10\n---\nPolice arrested 40 protesters in Tehran on Friday. Police killed 3 people in Mashhad on Friday.\n")
-    (folder / "b.md").write_text("---\nid: b\npublished: 2026-01-10\n---\nAt least 12 people were killed in Mashhad, Amnesty said.\n")
-    con = duckdb.connect(str(tmp_path / "w.duckdb"))
-    ensure_raw_schema(con)
-    load(con, folder)
+    _, con = loaded_store(tmp_path, {
+        "a.md": "---\nid: a\npublished: 2026-01-10\n---\nPolice arrested 40 protesters in Tehran on Friday. Police killed 3 people in Mashhad on Friday.\n",
+        "b.md": "---\nid: b\npublished: 2026-01-10\n---\nAt least 12 people were killed in Mashhad, Amnesty said.\n",
+    })
 
     def repeating(text, **kwargs):  # an extractor bug: two of a's reports share an id
         result = extract_article(text, **kwargs)
