@@ -90,3 +90,26 @@ def test_founding_article_reads_unchanged_without_a_date(tmp_path):
     row = result.rows[0]
     assert row["published"] is None and row["published_at"] is None
     assert row["text"] == FOUNDING.read_text(encoding="utf-8")
+
+
+def test_normalised_text_collapses_exactly_the_whitespace_of_a_regex():
+    """normalise_text uses str.split(); the content hash (and so which copies are duplicates)
+    must stay what `re.sub(r"\\s+", " ", text).strip()` gave."""
+    import re
+    import sys
+
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from dagster_project.readers.articles import normalise_text
+
+    space = re.compile(r"\s")
+    assert [c for c in range(sys.maxunicode + 1) if bool(space.match(chr(c))) != chr(c).isspace()] == []
+
+    @given(st.text(alphabet=st.sampled_from(list(" \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2000\u2028\u3000\u200bab\u00e9e\u0301")), max_size=40))
+    def same(text):
+        import unicodedata
+
+        assert normalise_text(text) == re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+
+    same()
