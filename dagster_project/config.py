@@ -24,6 +24,7 @@ ENV_RAW_DIR = "UNREST_RAW_DIR"
 ENV_ONLINE = "UNREST_ONLINE"
 ENV_WB_COUNTRIES = "UNREST_WB_COUNTRIES"
 ENV_EXTRACT_WORKERS = "UNREST_EXTRACT_WORKERS"
+ENV_DBT_SUBPROCESS = "UNREST_DBT_SUBPROCESS"  # "1": dbt as a subprocess, as dagster-dbt runs it (default: in-process)
 # Read by the build's DuckDB connections and by dbt/profiles.yml (same default in both).
 ENV_CACHE_DIR = "UNREST_CACHE_DIR"  # derived data kept between runs (the gazetteer index); "off" disables it
 ENV_DUCKDB_MEMORY_LIMIT = "UNREST_DUCKDB_MEMORY_LIMIT"
@@ -50,6 +51,11 @@ def extract_workers() -> int:
     return max(1, int(value)) if value else (os.cpu_count() or 1)
 # Countries the opt-in World Bank refresh asks for: those the embedded seeds cover.
 DEFAULT_WB_COUNTRIES = ("EGY", "IRN", "LBN", "LKA", "TUR", "VEN")
+
+
+def dbt_in_process() -> bool:
+    """Whether dbt commands run in the build's own process (`defs/dbt_in_process.py`)."""
+    return os.environ.get(ENV_DBT_SUBPROCESS) != "1"
 
 
 def dbt_executable() -> str:

@@ -20,6 +20,7 @@ from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_as
 from dagster_duckdb import DuckDBResource
 
 from dagster_project.config import DBT_PROJECT_DIR, SEEDS_DIR, dbt_executable
+from dagster_project.defs.dbt_in_process import in_process_dbt
 from dagster_project.defs.partitions import DUCKDB_POOL
 from dagster_project.warehouse.dbt_builds import (
     incremental_models, load_manifest, mark_builds_unfinished, models_built, most_articles_changed, needs_full_refresh,
@@ -107,7 +108,7 @@ def unrest_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, du
     # (its saved parse depends on the profile, which names the working copy) then spares a
     # full parse of the project each build, and builds do not leave a folder each behind.
     target_path = Path(duckdb.database).parent / "dbt_target"
-    with _duckdb_path_for_dbt(duckdb.database):
+    with _duckdb_path_for_dbt(duckdb.database), in_process_dbt():
         invocation = dbt.cli(["build", "--full-refresh"] if full_refresh else ["build", *skipped], context=context, target_path=target_path)
         yield from invocation.stream()
     with duckdb.get_connection() as con:
