@@ -80,8 +80,8 @@ _CLAIM_THAT = re.compile(r"\b(?:claim(?:s|ed)?|alleg(?:ed|es|ation|ations)|insis
                          r"|\baccus\w+ (?:\w+ ){0,4}?of\b", re.I)
 # Words one of which every match of the cue above contains: a quick test before the search.
 _HYPOTHETICAL_KEYS = ("any", "future", "possible", "potential", "planned", "avoid", "prevent", "another", "fear of", "threat of", "ban")
-_FUTURE_KEYS = ("will", "would", "shall", "could", "might", "announced", "plan", "promis", "vow", "threaten", "set to", "intend", "called",
-                "calling on", "urg", "ahead of", "further", "more", "fresh", "new", "ask", "told", "telling", "encouraged")
+_FUTURE_KEYS = ("will", "would", "shall", "could", "might", "announced", "plan", "promis", "vow", "threaten", "set to", "intend", "call",
+                "urg", "ahead of", "further", "more", "fresh", "new", "ask", "told", "telling", "encouraged")
 _DATED_NOUN_KEYS = ("19", "20", "january", "february", "march", "april", "may", "june", "july", "august", "september",
                     "october", "november", "december", "last year", "previous", "earlier", "past", "former", "anniversary")
 _MOTIVE_KEYS = ("accus", "for", "remain", "still", "kept", "role in", "overs", "involve", "complicit", "ordered",
