@@ -33,6 +33,12 @@ _PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\b")
 _LOCATIVE_COUNTRY = re.compile(r"\b(?:in|across|throughout|inside)\s+(?:the\s+)?$")
 
 
+def _named_as_place(text: str, s: "Sentence", m: "Mention") -> bool:
+    """Whether a mention is named as where something happens ("marched in Iran", "across the
+    country"): the words right before it (at most 12 characters, within the sentence)."""
+    return _LOCATIVE_COUNTRY.search(text[max(s.start, m.start - 12):m.start]) is not None
+
+
 @dataclass
 class Mention:
     start: int

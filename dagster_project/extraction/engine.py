@@ -25,13 +25,13 @@ from collections import Counter
 from dagster_project.extraction import lexicon as lx
 from dagster_project.extraction.claims import _claims, _link_claim, _merge_claims
 from dagster_project.extraction.context import (
-    _LOCATIVE_COUNTRY,
     _PRONOUN_SUBJECT,
     CLAIMANT_TYPE_OF_ACTOR,
     Candidate,
     ClaimDraft,
     Sentence,
     _find_mentions,
+    _named_as_place,
 )
 from dagster_project.extraction.dates import find_dates
 from dagster_project.extraction.event_dates import _lead_date
@@ -149,7 +149,7 @@ def _extract(text: str, article_id: str, published, country_hint, outlet) -> Ext
         candidates += _event_candidates(text, s, ctx)
         drafts += _claims(text, s, ctx)
         mentions += _mentions(text, s, ctx)
-        located_here = [m for m in s.mentions if m.kind == "country" and _LOCATIVE_COUNTRY.search(text[max(s.start, m.start - 12):m.start])]
+        located_here = [m for m in s.mentions if m.kind == "country" and _named_as_place(text, s, m)]
         if s.places or located_here:
             ctx["place_before"] = (s.places[0][2], s.places[0][2].iso3) if s.places else (None, located_here[0].iso3)
         persons = [m for m in s.mentions if m.kind == "person"]

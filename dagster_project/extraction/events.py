@@ -13,7 +13,6 @@ from dagster_project.config import EXTRACTOR_VERSION
 from dagster_project.extraction import lexicon as lx
 from dagster_project.extraction.context import (
     _CLAUSE_PUNCT,
-    _LOCATIVE_COUNTRY,
     _PRONOUN_SUBJECT,
     ACTOR_OF_CLAIMANT_TYPE,
     SPEECH_ACTS,
@@ -24,6 +23,7 @@ from dagster_project.extraction.context import (
     _cued,
     _first,
     _id,
+    _named_as_place,
 )
 from dagster_project.extraction.event_dates import (
     _CUMULATIVE,
@@ -326,7 +326,7 @@ def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str,
         clause_start = _clause_start(s, position)
         subject = next((m for m in reversed(mentions) if clause_start <= m.start and m.end <= position
                         and m.actor_type in {"security_forces", "state"}
-                        and not _LOCATIVE_COUNTRY.search(text[max(s.start, m.start - 12):m.start])
+                        and not _named_as_place(text, s, m)
                         and not _OBJECT_BEFORE.search(text, max(s.start, m.start - 20), m.start)), None)  # ("reaching parliament")
         actor1 = subject or _first(mentions, lambda m: m.actor_type == "security_forces") or _first(mentions, lambda m: m.actor_type == "state" and m.kind != "country")
         actor2 = _first(mentions, lambda m: m.actor_type in {"protesters", "civilians", "opposition", "media"} or m.kind == "group")
@@ -378,7 +378,7 @@ def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str,
             place = min(places, key=lambda p: abs(p[0] - position))[2]
             country = place.iso3
         else:
-            located = _first(mentions, lambda m: m.kind == "country" and _LOCATIVE_COUNTRY.search(text[max(s.start, m.start - 12):m.start]))
+            located = _first(mentions, lambda m: m.kind == "country" and _named_as_place(text, s, m))
             country = located.iso3 if located else None
             previous = ctx["place_before"]
             if country is None and previous is not None and previous[1] != main:

@@ -10,11 +10,11 @@ import re
 from dagster_project.extraction import lexicon as lx
 from dagster_project.extraction.context import (
     _CLAUSE_PUNCT,
-    _LOCATIVE_COUNTRY,
     _PRONOUN_SUBJECT,
     ACTOR_OF_CLAIMANT_TYPE,
     Mention,
     Sentence,
+    _named_as_place,
 )
 
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
@@ -116,7 +116,7 @@ def _claimant(text: str, s: Sentence, clause: tuple[int, int], position: int, ct
     else the nearest possible speaker before it; else a pronoun subject's referent."""
     # A country named as a place ("marched in Paris") is where, not who.
     capable = [m for m in s.mentions if m.claimant_type
-               and not (m.kind == "country" and _LOCATIVE_COUNTRY.search(text[max(s.start, m.start - 12):m.start]))]
+               and not (m.kind == "country" and _named_as_place(text, s, m))]
     according = _ACCORDING.search(s.text)
     # "... to clear tens of thousands of protesters, and 79 people were detained, according to
     # the ministry": the ministry vouches for the 79 only.
