@@ -305,6 +305,8 @@ def _listed_with(text: str, s: Sentence, location: str | None) -> list[Place]:
     return []
 
 
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:(?:\w+ly|also|later|then|all)\s+)?$", re.I)
+_BY_AGENT = re.compile(r"\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+|a\s+)?")
 _QUOTE_THEN_HE_SAID = re.compile(rf'["”]\s*,?\s*(?:he|she)\s+(?:{lx.saying("quote_then_he_said")})\b')
 
 
@@ -329,6 +331,13 @@ def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str,
                         and not _named_as_place(text, s, m)
                         and not _OBJECT_BEFORE.search(text, max(s.start, m.start - 20), m.start)), None)  # ("reaching parliament")
         actor1 = subject or _first(mentions, lambda m: m.actor_type == "security_forces") or _first(mentions, lambda m: m.actor_type == "state" and m.kind != "country")
+        if _PASSIVE_BEFORE.search(text, max(s.start, position - 30), position):
+            # "The interior ministry says 37 people were detained": a passive names its doer
+            # only after "by"; who is named before it (here who speaks) did not do it. Without
+            # an agent the actor is unknown (codebook), unless a clause after the verb names
+            # security forces ("were killed when police opened fire").
+            actor1 = next((m for m in mentions if m.start >= trigger_end and _BY_AGENT.fullmatch(text, trigger_end, m.start)), None) \
+                or _first(mentions, lambda m: m.actor_type == "security_forces", start=trigger_end)
         actor2 = _first(mentions, lambda m: m.actor_type in {"protesters", "civilians", "opposition", "media"} or m.kind == "group")
     elif event_type == "SANCTION":
         actor1 = _first(mentions, lambda m: (m.iso3 or m.kind == "io") and m.actor_type in {"state", "international_org"}

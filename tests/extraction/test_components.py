@@ -1173,3 +1173,19 @@ def test_a_sanction_targets_the_counted_nationals_it_names(text, target):
     assert [(r.event_type, r.country_iso3) for r in reports] == [("SANCTION", target)]
     sanction = reports[0]
     assert sanction.actor2_iso3 == target and sanction.actor1_iso3 != target
+
+
+@pytest.mark.parametrize(
+    "text, actor1_type",
+    [
+        ("Police said the driver had been arrested in Belgrade on Friday.", "unknown"),
+        ("The interior ministry says 37 people were detained in Tbilisi on Monday.", "unknown"),
+        ("Three protesters were shot dead by police in Lagos on Monday.", "security_forces"),
+        ("Three protesters were killed in Lagos on Monday when police opened fire.", "security_forces"),
+        ("Police arrested 40 protesters in Tehran on Friday.", "security_forces"),
+    ],
+)
+def test_a_passive_names_its_doer_only_after_by(text, actor1_type):
+    """Codebook, actors: a passive sentence that names no one is `unknown`; a speaker is not the doer."""
+    reports = extract_article(text, article_id="t", published=dt.date(2026, 11, 20)).reports
+    assert [r.actor1_type for r in reports if r.event_type in {"ASSAULT", "COERCE"}] == [actor1_type]
