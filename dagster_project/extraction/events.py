@@ -420,7 +420,7 @@ def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str,
 
     physical = event_type in PHYSICAL_EVENTS
     date = _antecedent_year(text, s, position) if physical else None
-    date = date or _nearest_date(s, position, text, physical, ongoing=event_type == "PROTEST")
+    date = date or _nearest_date(s, position, text, physical, ongoing=event_type == "PROTEST" or mode in {"censor", "curfew"})
     shifted = _days_after(text, s, position, date, ctx) if physical or event_type == "SANCTION" else None
     if shifted is not None:
         date = shifted

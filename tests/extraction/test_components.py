@@ -1189,3 +1189,16 @@ def test_a_passive_names_its_doer_only_after_by(text, actor1_type):
     """Codebook, actors: a passive sentence that names no one is `unknown`; a speaker is not the doer."""
     reports = extract_article(text, article_id="t", published=dt.date(2026, 11, 20)).reports
     assert [r.actor1_type for r in reports if r.event_type in {"ASSAULT", "COERCE"}] == [actor1_type]
+
+
+@pytest.mark.parametrize(
+    "text, mode, date",
+    [
+        ("Mobile internet has been cut in the town since Tuesday, residents said.", "censor", "2026-05-19"),
+        ("A curfew has been in force in Birgunj since Sunday.", "curfew", "2026-05-17"),
+        ("Police have detained 40 people since Tuesday.", "arrest", "None"),  # a tally over a period: no day
+    ],
+)
+def test_a_cut_or_a_curfew_in_force_since_a_day_began_that_day(text, mode, date):
+    reports = extract_article(text, article_id="t", published=dt.date(2026, 5, 21)).reports
+    assert [(r.event_mode, str(r.event_date)) for r in reports if r.event_type == "COERCE"] == [(mode, date)]
