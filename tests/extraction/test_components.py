@@ -1202,3 +1202,17 @@ def test_a_passive_names_its_doer_only_after_by(text, actor1_type):
 def test_a_cut_or_a_curfew_in_force_since_a_day_began_that_day(text, mode, date):
     reports = extract_article(text, article_id="t", published=dt.date(2026, 5, 21)).reports
     assert [(r.event_mode, str(r.event_date)) for r in reports if r.event_type == "COERCE"] == [(mode, date)]
+
+
+@pytest.mark.parametrize(
+    "text, claims",
+    [
+        ("The crowd on Rustaveli Avenue has grown to tens of thousands, according to our reporters on the ground. "
+         "Organisers put it at 150,000.", [("participants", 10000, "media"), ("participants", 150000, "unknown")]),
+        ("The crowd on the avenue swelled to about 20,000.", [("participants", 20000, "media")]),
+        ("The crowds grew as the death toll rose to 12.", [("deaths", 12, "media")]),  # not the crowd's figure
+    ],
+)
+def test_a_crowd_that_grew_to_a_figure(text, claims):
+    result = extract_article(text, article_id="t", published=dt.date(2026, 11, 2), outlet="Caucasus Live Desk")
+    assert [(c.quantity, c.value_low, c.claimant_type) for c in result.claims] == claims
