@@ -34,7 +34,7 @@ from dagster_project.extraction.event_dates import (
 )
 from dagster_project.extraction.model import EventReport
 from dagster_project.extraction.places import Place
-from dagster_project.extraction.speakers import _attribution, _reporting, _speaker_of
+from dagster_project.extraction.speakers import _anaphoric_body, _attribution, _reporting, _speaker_of
 
 PHYSICAL_EVENTS = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
 ROLE_ACTOR_TYPES = {"state", "security_forces"}
@@ -369,6 +369,8 @@ def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str,
             actor_type = ACTOR_OF_CLAIMANT_TYPE.get(ctx["outlet_type"], "media") if ctx["outlet_type"] != "unknown" else "media"
             kind = {"international_org": "io", "state": "body"}.get(actor_type, actor_type)
             actor1 = Mention(clause_start, clause_start + len(outlet), outlet, outlet, actor_type, None, kind)
+        if actor1 is None:
+            actor1 = _anaphoric_body(text, clause_start, position, s.start)
         if event_type == "ACCUSE":
             actor2 = _first(mentions, lambda m: m.iso3 or m.kind in {"person", "group", "role"}, start=position + 1)
             pronoun = _OBJECT_PRONOUN.search(text, position, min(s.end, trigger_end + 5))

@@ -244,6 +244,34 @@ def _named_speaker(text: str, start: int, verb_start: int, outlet: str | None = 
     return Mention(at, at + len(phrase), phrase, name, actor_type, None, "body")
 
 
+# "The League called on the authorities ...": an organisation named in full earlier in the
+# article ("the Algerian League for the Defence of Human Rights") and now by its head noun.
+_DEFINITE_HEAD = re.compile(r"\s*[Tt]he\s+([A-Z][\w’'-]+)\s+(?:\w+ly\s+)?")
+_NAME_WORD = r"[A-Z][\w’'-]*"
+
+
+def _anaphoric_body(text: str, start: int, verb_start: int, before: int) -> Mention | None:
+    """The organisation "The <Head>" (text[start:verb_start]) stands for: the first name in
+    text[:before] that holds the head noun with more words around it, typed by the words of
+    that full name (`lexicon/speaker_keywords.csv`, its last match); None when there is none
+    or it is untyped."""
+    m = _DEFINITE_HEAD.fullmatch(text, start, verb_start)
+    if m is None:
+        return None
+    head = m.group(1)
+    full = re.compile(rf"(?:{_NAME_WORD}\s+)*{re.escape(head)}\b(?:\s+(?:for|of|on)(?:\s+the)?(?:\s+{_NAME_WORD})+)*")
+    name = next((n for n in full.finditer(text, 0, before) if len(n.group(0)) > len(head)), None)
+    if name is None:
+        return None
+    # The last keyword of a long name types it: "League for the Defence of Human Rights" is a
+    # rights group (not a defence body), "Bangladesh Workers' Rights Forum" too (not workers).
+    types = [row["claimant_type"] for _, row in lx.table("speaker_keywords.csv").finditer(name.group(0))]
+    if not types:
+        return None
+    phrase = re.sub(r"^[Tt]he\s+", "", name.group(0))
+    return Mention(m.start(1), m.end(1), m.group(1), phrase, ACTOR_OF_CLAIMANT_TYPE[types[-1]], None, "body")
+
+
 _SINGULAR_TITLE = re.compile(r"\b(?:spokes(?:man|woman|person)|minister|governor|mayor|commander|chief|commissioner|president|"
                              r"prosecutor|rector|secretary|general|director|head|leader|ombudsman|ambassador|prefect)"
                              r"(?:,?\s+(?-i:[A-Z][\w'’.-]+)){0,3}$", re.I)  # "the police prefect, Marc Delaunay"

@@ -1216,3 +1216,21 @@ def test_a_cut_or_a_curfew_in_force_since_a_day_began_that_day(text, mode, date)
 def test_a_crowd_that_grew_to_a_figure(text, claims):
     result = extract_article(text, article_id="t", published=dt.date(2026, 11, 2), outlet="Caucasus Live Desk")
     assert [(c.quantity, c.value_low, c.claimant_type) for c in result.claims] == claims
+
+
+@pytest.mark.parametrize(
+    "text, actor, actor_type",
+    [
+        ("The Algerian League for the Defence of Human Rights said 23 people had been arrested on Monday. "
+         "The League called on the authorities to allow an independent post-mortem examination.",
+         "Algerian League for the Defence of Human Rights", "ngo"),
+        ("The Bangladesh Workers Rights Forum counted the dead on Monday. The Forum condemned the shootings.",
+         "Bangladesh Workers Rights Forum", "ngo"),
+    ],
+)
+def test_an_organisation_named_in_full_speaks_later_by_its_head_noun(text, actor, actor_type):
+    reports = extract_article(text, article_id="t", published=dt.date(2026, 5, 21)).reports
+    speech = [(r.actor1, r.actor1_type) for r in reports if r.event_type in {"REQUEST", "ACCUSE"}]
+    assert speech == [(actor, actor_type)]
+    # Unnamed before: "The League" alone (the Arab League? the Awami League?) is no one the text names.
+    assert not [r for r in extract_article(text.split(". ", 1)[1], article_id="t").reports if r.event_type in {"REQUEST", "ACCUSE"}]
