@@ -305,6 +305,7 @@ def _listed_with(text: str, s: Sentence, location: str | None) -> list[Place]:
     return []
 
 
+_FIRST_PERSON = re.compile(r"\s*(?:[Ww]e|[Oo]ur (?:\w+ ){0,2}?(?:organi[sz]ation|network|office|group|forum|league|association|union))\s+(?:\w+ly\s+|also\s+|again\s+)?")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:(?:\w+ly|also|later|then|all)\s+)?$", re.I)
 _BY_AGENT = re.compile(r"\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+|a\s+)?")
 _QUOTE_THEN_HE_SAID = re.compile(rf'["”]\s*,?\s*(?:he|she)\s+(?:{lx.saying("quote_then_he_said")})\b')
@@ -363,7 +364,8 @@ def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str,
         actor1 = speaker or (None if opener else _first(mentions, lambda m: m.claimant_type is not None, end=position))
         if actor1 is None and ctx["last_person"] and (_PRONOUN_SUBJECT.match(s.text) or _QUOTE_THEN_HE_SAID.search(text, position, s.end)):
             actor1 = ctx["last_person"]  # (said inside a quotation: '"Any violence will be met with firmness," he said')
-        if actor1 is None and outlet and (opener or _names_the_outlet(text[clause_start:position], outlet)):
+        if actor1 is None and outlet and (opener or _names_the_outlet(text[clause_start:position], outlet)
+                                          or _FIRST_PERSON.fullmatch(text, clause_start, position)):  # "We demand that ..."
             # A press release's publisher speaking: "Odhikar demands the immediate release ..."
             # (a UN office's release speaks as an international organisation, a ministry's as the state)
             actor_type = ACTOR_OF_CLAIMANT_TYPE.get(ctx["outlet_type"], "media") if ctx["outlet_type"] != "unknown" else "media"

@@ -1234,3 +1234,10 @@ def test_an_organisation_named_in_full_speaks_later_by_its_head_noun(text, actor
     assert speech == [(actor, actor_type)]
     # Unnamed before: "The League" alone (the Arab League? the Awami League?) is no one the text names.
     assert not [r for r in extract_article(text.split(". ", 1)[1], article_id="t").reports if r.event_type in {"REQUEST", "ACCUSE"}]
+
+
+def test_a_press_release_speaks_in_the_first_person_as_its_publisher():
+    reports = extract_article("We strongly condemn the killing of protesters in Omdurman.", article_id="t",
+                              published=dt.date(2026, 11, 8), outlet="Sudan Doctors Network").reports
+    assert [(r.event_type, r.actor1, r.actor1_type) for r in reports if r.event_type == "ACCUSE"] == [
+        ("ACCUSE", "Sudan Doctors Network", "ngo")]
