@@ -157,6 +157,8 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
         negated = event_type not in SPEECH_ACTS and bool(_NEGATED.search(_CLAUSE_PUNCT.split(before)[-1]))
         if negated and _UNCONFIRMED.search(before):
             continue  # "Police have not confirmed any arrests": neither told nor denied
+        if event_type == "ACCUSE" and _WHO_HAD_BEFORE.search(before):
+            continue  # "Two journalists who had criticised the government were seized": who they are, not news
         if event_type in {"PROTEST", "ASSAULT", "COERCE"} and not negated and _cued(_HYPOTHETICAL, _HYPOTHETICAL_KEYS, before):
             continue  # ("had not used any chemical agents" is a denial, not a hypothetical)
         if negated and not stance_here:
@@ -305,6 +307,7 @@ def _listed_with(text: str, s: Sentence, location: str | None) -> list[Place]:
     return []
 
 
+_WHO_HAD_BEFORE = re.compile(r"\b(?:who|which)\s+(?:had|has|have)\s+(?:long\s+|often\s+|repeatedly\s+|openly\s+|publicly\s+)?$", re.I)
 _FIRST_PERSON = re.compile(r"\s*(?:[Ww]e|[Oo]ur (?:\w+ ){0,2}?(?:organi[sz]ation|network|office|group|forum|league|association|union))\s+(?:\w+ly\s+|also\s+|again\s+)?")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:(?:\w+ly|also|later|then|all)\s+)?$", re.I)
 _BY_AGENT = re.compile(r"\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+|a\s+)?")

@@ -1241,3 +1241,17 @@ def test_a_press_release_speaks_in_the_first_person_as_its_publisher():
                               published=dt.date(2026, 11, 8), outlet="Sudan Doctors Network").reports
     assert [(r.event_type, r.actor1, r.actor1_type) for r in reports if r.event_type == "ACCUSE"] == [
         ("ACCUSE", "Sudan Doctors Network", "ngo")]
+
+
+@pytest.mark.parametrize(
+    "text, events",
+    [
+        ("Two journalists who had criticised the government on the station were seized from their homes on Monday.",
+         [("COERCE", "arrest")]),  # who they are is no accusation; being seized from home is an arrest
+        ("The opposition leader, who has repeatedly accused the army of fraud, was arrested on Monday.", [("COERCE", "arrest")]),
+        ("The opposition accused the army of killing protesters on Monday.", [("ACCUSE", "blame")]),
+    ],
+)
+def test_what_a_relative_clause_says_someone_had_said_is_no_statement(text, events):
+    reports = extract_article(text, article_id="t", published=dt.date(2026, 5, 14)).reports
+    assert [(r.event_type, r.event_mode) for r in reports] == events
