@@ -30,7 +30,10 @@ _PATTERNS = [
     ("day_month", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\b(?!,?\s+{_YEAR})")),
     ("month_year", re.compile(rf"\b({_MONTH})\s+(?:of\s+)?({_YEAR})\b")),
     ("weekday", re.compile(rf"\b(?:on\s+|last\s+)?({_WEEKDAY})\b")),
-    ("yesterday", re.compile(r"\b(yesterday|last night)\b", re.I)),
+    # "used water cannon overnight" in the morning's paper: the night before (not "an overnight
+    # curfew" or "its overnight policy rate", kinds of things, nor "overnight on Sunday", dated by
+    # its day)
+    ("yesterday", re.compile(r"\b(yesterday|last night|(?<!\ban )(?<!\bthe )(?<!\bits )(?<!\btheir )overnight(?!\s+(?:on|into|between|of|rates?|policy|curfews?|vigils?|stays?|shifts?|sit-ins?|camps?)\b))\b", re.I)),
     ("today", re.compile(r"\b(today|this morning|this afternoon|this evening|tonight)\b", re.I)),
     ("last_week", re.compile(r"\b(last week|past week|previous week)\b", re.I)),
     ("this_week", re.compile(r"\b(this week|earlier this week)\b", re.I)),
@@ -49,7 +52,7 @@ _MONTH_WORDS = frozenset(MONTHS)
 _STARTS = {
     "iso": (_DIGITS, ()), "month_day_year": ((), _MONTH_WORDS), "day_month_year": (_DIGITS, ()),
     "month_day": ((), _MONTH_WORDS), "day_month": (_DIGITS, ()), "month_year": ((), _MONTH_WORDS),
-    "weekday": ((), {*WEEKDAYS, "on", "last"}), "yesterday": ((), {"yesterday", "last"}),
+    "weekday": ((), {*WEEKDAYS, "on", "last"}), "yesterday": ((), {"yesterday", "last", "overnight"}),
     "today": ((), {"today", "this", "tonight"}), "last_week": ((), {"last", "past", "previous"}),
     "this_week": ((), {"this", "earlier"}), "last_month": ((), {"last", "previous"}),
     "this_month": ((), {"earlier", "this"}), "in_month": ((), {"in", "since", "during", "by", "early", "late", "mid"}),

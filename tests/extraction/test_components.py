@@ -1255,3 +1255,17 @@ def test_a_press_release_speaks_in_the_first_person_as_its_publisher():
 def test_what_a_relative_clause_says_someone_had_said_is_no_statement(text, events):
     reports = extract_article(text, article_id="t", published=dt.date(2026, 5, 14)).reports
     assert [(r.event_type, r.event_mode) for r in reports] == events
+
+
+@pytest.mark.parametrize(
+    "text, dates",
+    [
+        ("Riot police used water cannon overnight to clear the avenue.", [dt.date(2025, 12, 2)]),
+        ("Police detained 23 workers overnight, the federation said.", [dt.date(2025, 12, 2)]),
+        ("Authorities imposed an overnight curfew.", []),  # a kind of curfew
+        ("The central bank kept its overnight policy rate at 7.75 percent.", []),
+        ("Police raided homes overnight on Sunday.", [dt.date(2025, 11, 30)]),  # dated by its day
+    ],
+)
+def test_overnight_in_a_dated_story_is_the_night_before(text, dates):
+    assert [d.date for d in find_dates(text, 0, len(text), dt.date(2025, 12, 3))] == dates
