@@ -15,12 +15,13 @@ from dagster_project.extraction.model import Claim, EventReport
 from dagster_project.extraction.places import Place
 
 CLAIMANT_TYPE_OF_ACTOR = {
-    "protesters": "unknown",
+    "unknown": "unknown", "protesters": "unknown",
     "state": "state", "security_forces": "state", "foreign_state": "state", "ngo": "ngo",
     "international_org": "international_org", "media": "media", "state_media": "state_media",
     "witness": "witness", "opposition": "opposition",
 }
-# The actor type a claimant type stands for (its first actor): "state" → state, "unknown" → protesters.
+# The actor type a claimant type stands for (its first actor): "state" → state; a speaker of an
+# unknown kind ("the organisers", "unattributed reports") is an actor of an unknown kind.
 ACTOR_OF_CLAIMANT_TYPE: dict[str, str] = {}
 for _actor, _claimant_type in CLAIMANT_TYPE_OF_ACTOR.items():
     ACTOR_OF_CLAIMANT_TYPE.setdefault(_claimant_type, _actor)

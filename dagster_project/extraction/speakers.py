@@ -148,8 +148,8 @@ def _claimant(text: str, s: Sentence, clause: tuple[int, int], position: int, ct
         if by:
             return by[0]
         named = _named_speaker(text, reported.start("by"), reported.end("by"), ctx["outlet"], ctx["outlet_type"]) if reported.group("by") else None
-        # (unnamed: who made them is unknown, which "protesters" stands for among claimant types)
-        return named or Mention(reported.start(), reported.end(), reported.group(0).strip(), "unattributed reports", "protesters", None, "body")
+        # (unnamed: who made them is unknown)
+        return named or Mention(reported.start(), reported.end(), reported.group(0).strip(), "unattributed reports", "unknown", None, "body")
     if verb is not None:
         # Not someone named inside an aside: "The opposition party, which demanded the
         # government's resignation, put the number at 20,000" (the party).
