@@ -213,6 +213,9 @@ _APPOSITION = re.compile(r"^(?:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}|(?:w
 _NOT_A_SPEAKER = re.compile(r"^(?:he|she|they|it|we|i|you|this|that|these|those|who|which)$|\d", re.I)
 
 
+_PROPER_NAME = re.compile(r"[A-Z]{2,8}|(?:[A-Z][a-z]+(?:\s+|$)){1,3}")  # an acronym, or a name of capitalised words
+
+
 def _named_speaker(text: str, start: int, verb_start: int, outlet: str | None = None, outlet_kind: str = "media") -> Mention | None:
     """The noun phrase right before a verb of saying, when the lexicons do not know it:
     "The Cali health secretariat tells us", "the university's rector said". Its claimant
@@ -235,9 +238,11 @@ def _named_speaker(text: str, start: int, verb_start: int, outlet: str | None = 
     if not words or len(words) > 8 or _NOT_A_SPEAKER.search(phrase) or _NOT_A_SPEAKER.match(words[-1]):
         return None
     claimant_type = next((row["claimant_type"] for _, row in lx.table("speaker_keywords.csv").finditer(phrase)), None)
+    name = re.sub(r"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+", "", phrase)
+    if claimant_type is None and _PROPER_NAME.fullmatch(name):
+        claimant_type = "unknown"  # "the CGT claims more than 1 million": someone named, of no known kind
     if claimant_type is None:
         return None
-    name = re.sub(r"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+", "", phrase)
     actor_type = ACTOR_OF_CLAIMANT_TYPE[claimant_type]
     at = text.rfind(phrase, start, max(end, start + len(phrase)))
     at = at if at >= 0 else verb_start - len(phrase)

@@ -1269,3 +1269,16 @@ def test_what_a_relative_clause_says_someone_had_said_is_no_statement(text, even
 )
 def test_overnight_in_a_dated_story_is_the_night_before(text, dates):
     assert [d.date for d in find_dates(text, 0, len(text), dt.date(2025, 12, 3))] == dates
+
+
+@pytest.mark.parametrize(
+    "text, claimant, claimant_type",
+    [
+        ("Nationwide figures are in: the CGT claims more than 1 million marchers across France.", "CGT", "unknown"),
+        ("Podemos said more than 300 of its members had been arrested.", "Podemos", "unknown"),
+        ("Police arrested 40 people in Paris, Reuters said.", "Reuters", "media"),
+    ],
+)
+def test_a_named_speaker_of_no_known_kind_is_unknown_not_the_outlet(text, claimant, claimant_type):
+    claims = extract_article(text, article_id="t", published=dt.date(2025, 10, 2), outlet="Eurowire Live").claims
+    assert [(c.claimant, c.claimant_type) for c in claims] == [(claimant, claimant_type)]
