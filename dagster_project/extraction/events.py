@@ -90,7 +90,9 @@ _MOTIVE_KEYS = ("accus", "for", "remain", "still", "kept", "role in", "overs", "
 # article's protest when it names none.
 _IMPLYING_WORDS = frozenset({"protesters", "demonstrators", "gathered", "assembled", "converged"})
 _DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his|[Tt]hat|[Tt]heir|[Ii]ts)\s+$")
-_REFERRING = re.compile(r"\bsuch\s+$|\b(?:number|total|count|tally) of\s+$")  # "the second such protest": always an earlier one
+_REFERRING = re.compile(r"\bsuch\s+$|\b(?:number|total|count|tally) of\s+$"  # "the second such protest": always an earlier one
+                        # ", in the biggest education walkout in three years": what the event just told was
+                        r"|,\s+in\s+(?:the|its|their|what\s+(?:was|is)\s+(?:the|its|their))\s+(?:[\w-]+est|first|latest|second|third|fourth|fifth)\s+(?:[\w-]+\s+){0,2}$")
 _MILITARY_STRIKE = re.compile(r"\b(?:air|drone|missile|military|rocket|artillery|pre-emptive|retaliatory)\s*$", re.I)
 # A trigger its own clause says did not happen: "did not open fire", "never arrested",
 # "no one was killed", "has not imposed". Only auxiliaries may stand between the negation
@@ -390,6 +392,13 @@ def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str,
         # after reports that his family had bought property in Seoul and Dubai").
         reason = _REASON_CLAUSE.search(text, trigger_end, s.end) if s.places else None
         places = [p for p in s.places if reason is None or p[0] < reason.start()]
+        # "went on strike across Morocco on Wednesday, and several thousand of them marched in
+        # Rabat, Casablanca and Fes": a country named as the place right after the trigger is
+        # its place, not the places of a later event's verb.
+        nationwide = _first(mentions, lambda m: m.kind == "country" and _named_as_place(text, s, m), start=trigger_end)
+        if places and nationwide is not None and nationwide.start - trigger_end < 30 and all(p[0] > nationwide.start for p in places) \
+                and lx.table("events.csv").any_in(text, nationwide.end, min(p[0] for p in places)):
+            places = []  # (but "rallied across Israel, including in Jerusalem and Haifa": its places)
         if places:
             place = min(places, key=lambda p: abs(p[0] - position))[2]
             country = place.iso3

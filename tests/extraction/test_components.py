@@ -1282,3 +1282,19 @@ def test_overnight_in_a_dated_story_is_the_night_before(text, dates):
 def test_a_named_speaker_of_no_known_kind_is_unknown_not_the_outlet(text, claimant, claimant_type):
     claims = extract_article(text, article_id="t", published=dt.date(2025, 10, 2), outlet="Eurowire Live").claims
     assert [(c.claimant, c.claimant_type) for c in claims] == [(claimant, claimant_type)]
+
+
+@pytest.mark.parametrize(
+    "text, protests",
+    [
+        ("Teachers went on strike across Morocco on Wednesday, and several thousand of them marched in Rabat and Fes, "
+         "in the biggest education walkout in three years.",
+         [("demonstrate", "Rabat"), ("demonstrate", "Fes"), ("strike", None)]),  # one strike, nationwide
+        ("Organisers said more than 100,000 people had rallied across Israel on Saturday, including in Jerusalem and Haifa.",
+         [("demonstrate", "Jerusalem"), ("demonstrate", "Haifa")]),
+        ("The largest protest in a decade took place in Tehran on Friday.", [("demonstrate", "Tehran")]),
+    ],
+)
+def test_a_nationwide_strike_keeps_its_own_place_and_a_superlative_aside_is_the_same_event(text, protests):
+    reports = extract_article(text, article_id="t", published=dt.date(2026, 3, 19)).reports
+    assert sorted(((r.event_mode, r.location) for r in reports if r.event_type == "PROTEST"), key=str) == sorted(protests, key=str)
