@@ -167,6 +167,9 @@ def _days_after(text: str, s: Sentence, position: int, date: DateMention | None,
 _PRESENT_BEFORE = re.compile(r"\b(?:is|are)\s+(?:still\s+|again\s+)?$")  # "are protesting": happening as the story is told
 
 
+_LIVE_TIMESTAMP = re.compile(r"^(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*(?:GMT|UTC|CET|EST|local))?(?:\s*$|\s*[-–—:]\s)", re.M)
+
+
 def _lead_date(text: str, sentences: list[Sentence], published: dt.date | None) -> tuple[DateMention | None, int]:
     """The news day and the sentence that gives it: the story's first date, or, when that
     sentence tells an event, the date that goes with the event ("Calm returned on Friday
@@ -175,7 +178,10 @@ def _lead_date(text: str, sentences: list[Sentence], published: dt.date | None) 
     threat, accusation or rejection. An article without a publication date resolves no
     relative date: its news day is the story's first date when that is a full date ("the
     marches of Saturday, 7 November 2026"), and unknown when it is not ("the arrest on
-    Tuesday"; an analysis opening "In October 2020")."""
+    Tuesday"; an analysis opening "In October 2020"). A live blog's is its publication day."""
+    if published is not None and len(_LIVE_TIMESTAMP.findall(text)) >= 2:
+        # A live blog ("15:40" or "18:15 - " before each entry) tells the day it is published.
+        return DateMention(0, 0, published, published, "day", True), 0
     for s in sentences:
         triggers = [(m.start(), row.get("event_type", "SANCTION")) for name in ("events.csv", "sanctions.csv")
                     for m, row in lx.table(name).finditer(text, s.start, s.end)]

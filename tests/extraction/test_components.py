@@ -1298,3 +1298,15 @@ def test_a_named_speaker_of_no_known_kind_is_unknown_not_the_outlet(text, claima
 def test_a_nationwide_strike_keeps_its_own_place_and_a_superlative_aside_is_the_same_event(text, protests):
     reports = extract_article(text, article_id="t", published=dt.date(2026, 3, 19)).reports
     assert sorted(((r.event_mode, r.location) for r in reports if r.event_type == "PROTEST"), key=str) == sorted(protests, key=str)
+
+
+def test_a_live_blog_tells_the_day_it_is_published():
+    text = ("Day 12 of the protests. Here are the latest developments, newest first.\n\n15:40\nIn Toamasina, police fired tear gas "
+            "at hundreds of protesters who tried to march on the prefecture, our correspondent reports.\n\n"
+            "12:30\nMobile internet has been restored in the capital after a five-day shutdown.")
+    reports = extract_article(text, article_id="t", published=dt.date(2026, 10, 6), country_hint="MDG").reports
+    assert {(r.event_type, str(r.event_date)) for r in reports if r.event_type in {"ASSAULT", "PROTEST"}} == {
+        ("ASSAULT", "2026-10-06"), ("PROTEST", "2026-10-06")}
+    # Without its time stamps the same story has no news day to give an undated event.
+    plain = extract_article(text.replace("15:40\n", "").replace("12:30\n", ""), article_id="t", published=dt.date(2026, 10, 6), country_hint="MDG")
+    assert {str(r.event_date) for r in plain.reports if r.event_type == "ASSAULT"} == {"None"}
