@@ -1310,3 +1310,16 @@ def test_a_live_blog_tells_the_day_it_is_published():
     # Without its time stamps the same story has no news day to give an undated event.
     plain = extract_article(text.replace("15:40\n", "").replace("12:30\n", ""), article_id="t", published=dt.date(2026, 10, 6), country_hint="MDG")
     assert {str(r.event_date) for r in plain.reports if r.event_type == "ASSAULT"} == {"None"}
+
+
+@pytest.mark.parametrize(
+    "text, events",
+    [
+        ("The opposition has threatened to boycott the election if its chairman is not freed.", []),  # a plan, no violence
+        ("Unions threatened to strike on Monday.", []),
+        ("The interior minister threatened to arrest anyone who joined the march.", [("THREATEN", "violence")]),
+    ],
+)
+def test_threatening_to_boycott_or_strike_is_a_plan_not_a_threat_of_force(text, events):
+    reports = extract_article(text, article_id="t", published=dt.date(2025, 9, 16), country_hint="TZA").reports
+    assert [(r.event_type, r.event_mode) for r in reports] == events
