@@ -370,7 +370,7 @@ def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str,
         if actor1 is None and ctx["last_person"] and (_PRONOUN_SUBJECT.match(s.text) or _QUOTE_THEN_HE_SAID.search(text, position, s.end)):
             actor1 = ctx["last_person"]  # (said inside a quotation: '"Any violence will be met with firmness," he said')
         if actor1 is None and outlet and (opener or _names_the_outlet(text[clause_start:position], outlet)
-                                          or _FIRST_PERSON.fullmatch(text, clause_start, position)):  # "We demand that ..."
+                                          or _FIRST_PERSON.fullmatch(text, clause_start, position)):  # "We strongly condemn ..."
             # A press release's publisher speaking: "Odhikar demands the immediate release ..."
             # (a UN office's release speaks as an international organisation, a ministry's as the state)
             actor_type = ACTOR_OF_CLAIMANT_TYPE.get(ctx["outlet_type"], "media") if ctx["outlet_type"] != "unknown" else "media"
