@@ -152,6 +152,9 @@ def _extract(text: str, article_id: str, published, country_hint, outlet) -> Ext
         located_here = [m for m in s.mentions if m.kind == "country" and _named_as_place(text, s, m)]
         if s.places or located_here:
             ctx["place_before"] = (s.places[0][2], s.places[0][2].iso3) if s.places else (None, located_here[0].iso3)
+        days = [d for d in s.dates if d.date and d.precision == "day"]
+        if days:
+            ctx["day_before"] = (s.index, days[-1].date)  # for "by the next morning" in the next sentence
         persons = [m for m in s.mentions if m.kind == "person"]
         if persons:
             ctx["last_person"] = persons[0] if s.text.startswith(persons[0].text) else persons[-1]

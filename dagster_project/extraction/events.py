@@ -7,6 +7,7 @@ within an article.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 
 from dagster_project.config import EXTRACTOR_VERSION
@@ -25,6 +26,7 @@ from dagster_project.extraction.context import (
     _id,
     _named_as_place,
 )
+from dagster_project.extraction.dates import DateMention
 from dagster_project.extraction.event_dates import (
     _CUMULATIVE,
     _antecedent_year,
@@ -34,7 +36,12 @@ from dagster_project.extraction.event_dates import (
 )
 from dagster_project.extraction.model import EventReport
 from dagster_project.extraction.places import Place
-from dagster_project.extraction.speakers import _anaphoric_body, _attribution, _reporting, _speaker_of
+from dagster_project.extraction.speakers import (
+    _anaphoric_body,
+    _attribution,
+    _reporting,
+    _speaker_of,
+)
 
 PHYSICAL_EVENTS = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
 ROLE_ACTOR_TYPES = {"state", "security_forces"}
@@ -309,6 +316,7 @@ def _listed_with(text: str, s: Sentence, location: str | None) -> list[Place]:
     return []
 
 
+_NEXT_DAY = re.compile(r"\b(?:the\s+)?(?:next|following)\s+(?:morning|day|evening|night)\b|\bthe\s+day\s+after\b(?!\s+(?:the|a|an|his|her|their|its)\b)", re.I)
 _WHO_HAD_BEFORE = re.compile(r"\b(?:who|which)\s+(?:had|has|have)\s+(?:long\s+|often\s+|repeatedly\s+|openly\s+|publicly\s+)?$", re.I)
 _FIRST_PERSON = re.compile(r"\s*(?:[Ww]e|[Oo]ur (?:\w+ ){0,2}?(?:organi[sz]ation|network|office|group|forum|league|association|union))\s+(?:\w+ly\s+|also\s+|again\s+)?")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:(?:\w+ly|also|later|then|all)\s+)?$", re.I)
@@ -437,6 +445,12 @@ def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str,
     physical = event_type in PHYSICAL_EVENTS
     date = _antecedent_year(text, s, position) if physical else None
     date = date or _nearest_date(s, position, text, physical, ongoing=event_type == "PROTEST" or mode in {"censor", "curfew"})
+    if date is None and physical and ctx.get("day_before") and ctx["day_before"][0] == s.index - 1 \
+            and _NEXT_DAY.search(text, s.start, position):
+        # "On 6 July 2018, the government announced ... By the next morning, crowds had set up
+        # burning barricades": the day after the last sentence's day.
+        day = ctx["day_before"][1] + dt.timedelta(days=1)
+        date = DateMention(position, position, day, day, "day", True)
     shifted = _days_after(text, s, position, date, ctx) if physical or event_type == "SANCTION" else None
     if shifted is not None:
         date = shifted

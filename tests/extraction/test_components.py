@@ -1323,3 +1323,17 @@ def test_a_live_blog_tells_the_day_it_is_published():
 def test_threatening_to_boycott_or_strike_is_a_plan_not_a_threat_of_force(text, events):
     reports = extract_article(text, article_id="t", published=dt.date(2025, 9, 16), country_hint="TZA").reports
     assert [(r.event_type, r.event_mode) for r in reports] == events
+
+
+@pytest.mark.parametrize(
+    "text, published, events",
+    [
+        ("On 6 July 2018, the government announced fuel price increases of up to 51 percent. By the next morning, "
+         "crowds had set up burning barricades and looted hotels across the capital.", None, [("PROTEST", "2018-07-07")]),
+        ("Police arrested 40 people in Tehran on Friday. The next day, thousands marched in Tehran.",
+         dt.date(2026, 1, 12), [("COERCE", "2026-01-09"), ("PROTEST", "2026-01-10")]),
+    ],
+)
+def test_the_next_morning_is_the_day_after_the_last_sentences_day(text, published, events):
+    reports = extract_article(text, article_id="t", published=published, country_hint="HTI").reports
+    assert sorted((r.event_type, str(r.event_date)) for r in reports) == events
