@@ -1337,3 +1337,17 @@ def test_threatening_to_boycott_or_strike_is_a_plan_not_a_threat_of_force(text, 
 def test_the_next_morning_is_the_day_after_the_last_sentences_day(text, published, events):
     reports = extract_article(text, article_id="t", published=published, country_hint="HTI").reports
     assert sorted((r.event_type, str(r.event_date)) for r in reports) == events
+
+
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        ("Since the start of the year, at least 64 people have been charged under Section 112, including nine minors.",
+         [("arrests", 64), ("arrests", 9)]),
+        ("Among those arrested were two students aged 17 and a well-known rapper.", [("arrests", 2)]),
+        ("Riot police charged 300 protesters with batons.", [("participants", 300)]),  # a charge of police, no one held
+    ],
+)
+def test_people_charged_and_those_arrested_are_arrest_figures(text, figures):
+    claims = extract_article(text, article_id="t", published=dt.date(2026, 8, 27)).claims
+    assert [(c.quantity, c.value_low) for c in claims] == figures
