@@ -59,7 +59,8 @@ _FUTURE_BEFORE = re.compile(
     r"called on (?:\w+ ){0,3}to (?:keep|continue)|ahead of)\b[^,;.:!?]{0,50}$|\b(?:further|more|fresh|new) $"
     r"|\b(?:urged|urging|called on|calling on|asked|asking|told|telling|encouraged) (?:\w+ ){0,3}to\s+$"
     r"|\bcall(?:ed|s|ing)? (?:for )?(?:an?|another) [\"“]?(?:[\w-]+ ){0,2}$"  # "called a general strike for Monday", 'for a "million-person march"'
-    r"|\bthreaten(?:ed|s|ing)? (?:an?|another|further|more|fresh|new) (?:[\w-]+ ){0,2}$", re.I)  # "threatened a nationwide strike"
+    r"|\bthreaten(?:ed|s|ing)? (?:an?|another|further|more|fresh|new) (?:[\w-]+ ){0,2}$"  # "threatened a nationwide strike"
+    r"|\bwhether (?:or not )?to\b[^,;.:!?]{0,50}$|\b(?:new|fresh|further|another) (?:day|days|round|wave|week) of $", re.I)  # "decide whether to call a new day of strikes"
 _FUTURE_AFTER = re.compile(
     r"^\s*(?:[\w-]+\s+){0,3}?(?:(?:are|is|were|was|have been|has been)\s+)?(?:planned|scheduled|expected|due|called|set)\s+(?:for|on|to)\b"
     r"|^\s*(?:[\w-]+\s+){0,2}?(?:are|is|were|was|have been|has been) (?:planned|scheduled|expected|due|called for)\b", re.I)
@@ -88,7 +89,7 @@ _CLAIM_THAT = re.compile(r"\b(?:claim(?:s|ed)?|alleg(?:ed|es|ation|ations)|insis
 # Words one of which every match of the cue above contains: a quick test before the search.
 _HYPOTHETICAL_KEYS = ("any", "future", "possible", "potential", "planned", "avoid", "prevent", "another", "fear of", "threat of", "ban")
 _FUTURE_KEYS = ("will", "would", "shall", "could", "might", "announced", "plan", "promis", "vow", "threaten", "set to", "intend", "call",
-                "urg", "ahead of", "further", "more", "fresh", "new", "ask", "told", "telling", "encouraged")
+                "urg", "ahead of", "further", "more", "fresh", "new", "ask", "told", "telling", "encouraged", "whether", "another")
 _DATED_NOUN_KEYS = ("19", "20", "january", "february", "march", "april", "may", "june", "july", "august", "september",
                     "october", "november", "december", "last year", "previous", "earlier", "past", "former", "anniversary")
 _MOTIVE_KEYS = ("accus", "for", "remain", "still", "kept", "role in", "overs", "involve", "complicit", "ordered",

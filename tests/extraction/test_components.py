@@ -248,6 +248,7 @@ def test_dates_relative_to_other_events_and_periods(text, published, event, expe
         "Organisers have promised further demonstrations next month.",
         "Trade unions call for a general strike in Nairobi on Monday.",  # (the cue's quick test once missed "call")
         "The opposition calls for a national strike in Nairobi.",
+        "Unions will meet on Monday to decide whether to call a new day of strikes on Oct. 15.",
         "Nobody has forgotten the 2019 fuel protests.",
         "Britain imposed sanctions on five police commanders over the brutal repression of peaceful protesters.",
     ],
