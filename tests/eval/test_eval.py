@@ -92,8 +92,8 @@ def test_extractor_meets_the_targets_on_the_team_corpus():
         # floor that catches a regression and keeps the set an honest measure.
         ("fresh2", 20, 0.65, 0.75, 0.80),
         # Written blind (first score 0.561 / 0.705 / 0.846), then a development set: its errors
-        # guided the third and fourth sessions' rules. Now 0.808 / 0.893 / 1.000.
-        ("fresh3", 22, 0.77, 0.86, 0.90),
+        # guided the third and fourth sessions' rules. Now 0.817 / 0.910 / 1.000.
+        ("fresh3", 22, 0.78, 0.88, 0.90),
     ],
 )
 def test_extractor_holds_its_scores_on_the_other_labelled_sets(name, articles, events, claims, mentions):
