@@ -3,6 +3,7 @@
     .venv/bin/python bench/build_bench.py --articles 100000 --keep DIR   # once, ~6 minutes
     .venv/bin/python bench/update_bench.py DIR/articles-100000 --snapshot SNAP --prepare
     .venv/bin/python bench/update_bench.py DIR/articles-100000 --snapshot SNAP --runs 5
+    .venv/bin/python bench/update_bench.py DIR/articles-100000 --snapshot SNAP --in-a-row 5
 
 The kept folder holds `raw/` and `wh/` (the published warehouse and its working copy).
 `--prepare` builds it once more with the code this script runs under (no new articles; a
@@ -77,8 +78,18 @@ def main() -> None:
     parser.add_argument("--prepare", action="store_true", help="build once with this code and save the snapshot")
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--log", type=Path, help="write the last run's DEBUG log (Dagster's step events, dbt's) here")
+    parser.add_argument("--in-a-row", type=int, default=0, metavar="N",
+                        help="instead: N builds in a row on the kept folder itself, each adding 100 new articles to the "
+                             "previous one's result, as in normal use (no snapshot restored; the folder keeps them)")
     args = parser.parse_args()
     raw, wh = args.kept / "raw", args.kept / "wh"
+    if args.in_a_row:
+        start = articles_in(raw)
+        for i in range(args.in_a_row):
+            write_articles(raw / "articles" / f"in-a-row-{start + 100 * i}.jsonl", start + 100 * i, 100)
+            elapsed = build(raw, wh)
+            print(f"+100 #{i + 1} at {start + 100 * i:,}: {elapsed:.1f} s (dbt models and tests {dbt_elapsed(wh / 'unrest.duckdb'):.1f} s)", flush=True)
+        return
     (raw / "articles" / UPDATE).unlink(missing_ok=True)
     if args.prepare:
         elapsed = build(raw, wh)
