@@ -214,6 +214,8 @@ _NOT_A_SPEAKER = re.compile(r"^(?:he|she|they|it|we|i|you|this|that|these|those|
 
 
 _PROPER_NAME = re.compile(r"[A-Z]{2,8}|(?:[A-Z][a-z]+(?:\s+|$)){1,3}")  # an acronym, or a name of capitalised words
+_NOT_A_NAME = frozenset({"The", "A", "An", "This", "That", "These", "Those", "It", "Its", "They", "Their", "He", "She", "His", "Her",
+                         "We", "Our", "There", "Some", "Many", "Most", "All", "Both", "Each", "Such", "Other", "Others"})
 
 
 def _named_speaker(text: str, start: int, verb_start: int, outlet: str | None = None, outlet_kind: str = "media") -> Mention | None:
@@ -239,7 +241,7 @@ def _named_speaker(text: str, start: int, verb_start: int, outlet: str | None = 
         return None
     claimant_type = next((row["claimant_type"] for _, row in lx.table("speaker_keywords.csv").finditer(phrase)), None)
     name = re.sub(r"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+", "", phrase)
-    if claimant_type is None and _PROPER_NAME.fullmatch(name):
+    if claimant_type is None and _PROPER_NAME.fullmatch(name) and name.split()[0] not in _NOT_A_NAME:
         claimant_type = "unknown"  # "the CGT claims more than 1 million": someone named, of no known kind
     if claimant_type is None:
         return None

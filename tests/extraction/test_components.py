@@ -1352,3 +1352,10 @@ def test_the_next_morning_is_the_day_after_the_last_sentences_day(text, publishe
 def test_people_charged_and_those_arrested_are_arrest_figures(text, figures):
     claims = extract_article(text, article_id="t", published=dt.date(2026, 8, 27)).claims
     assert [(c.quantity, c.value_low) for c in claims] == figures
+
+
+def test_a_sentence_opening_the_is_no_speaker_named_the():
+    text = ("Fourteen people were arrested in El Alto. The figure of more than 60 detainees published by the Permanent "
+            "Assembly of Human Rights is exaggerated.")
+    claims = extract_article(text, article_id="t", published=dt.date(2026, 3, 4), outlet="Ministry of Government (press office)").claims
+    assert "The" not in {c.claimant for c in claims}
