@@ -3,7 +3,7 @@
     .venv/bin/python bench/build_bench.py --articles 100000 --keep DIR   # once, ~6 minutes
     .venv/bin/python bench/update_bench.py DIR/articles-100000 --snapshot SNAP --prepare
     .venv/bin/python bench/update_bench.py DIR/articles-100000 --snapshot SNAP --runs 5
-    .venv/bin/python bench/update_bench.py DIR/articles-100000 --snapshot SNAP --in-a-row 5
+    .venv/bin/python bench/update_bench.py DIR/articles-100000 --in-a-row 5
 
 The kept folder holds `raw/` and `wh/` (the published warehouse and its working copy).
 `--prepare` builds it once more with the code this script runs under (no new articles; a
@@ -74,7 +74,7 @@ def articles_in(raw: Path) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("kept", type=Path, help="a folder kept by build_bench.py --keep (raw/ and wh/)")
-    parser.add_argument("--snapshot", type=Path, required=True, help="the saved warehouse folder each run starts from")
+    parser.add_argument("--snapshot", type=Path, help="the saved warehouse folder each run starts from (not with --in-a-row)")
     parser.add_argument("--prepare", action="store_true", help="build once with this code and save the snapshot")
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--log", type=Path, help="write the last run's DEBUG log (Dagster's step events, dbt's) here")
@@ -90,6 +90,8 @@ def main() -> None:
             elapsed = build(raw, wh)
             print(f"+100 #{i + 1} at {start + 100 * i:,}: {elapsed:.1f} s (dbt models and tests {dbt_elapsed(wh / 'unrest.duckdb'):.1f} s)", flush=True)
         return
+    if args.snapshot is None:
+        parser.error("--snapshot is needed, except with --in-a-row")
     (raw / "articles" / UPDATE).unlink(missing_ok=True)
     if args.prepare:
         elapsed = build(raw, wh)

@@ -136,6 +136,7 @@ def _extract(text: str, article_id: str, published, country_hint, outlet) -> Ext
         "article_id": article_id, "published": published, "outlet": outlet, "outlet_type": outlet_type(outlet, text),
         "main_country": _main_country(sentences, country_hint),
         "last_person": None, "last_body": None, "claimed": set(), "lead_date": None, "anchor": None, "anchor_sentence": None, "dated": {}, "place_before": None, "anchors": {},
+        "day_before": None,  # (sentence index, its last day): "by the next morning" in the sentence after
     }
     candidates: list[Candidate] = []
     drafts: list[ClaimDraft] = []

@@ -156,11 +156,11 @@ def _event_candidates(text: str, s: Sentence, ctx: dict) -> list[Candidate]:
                                       and not re.search(r"sanction|treasury|blacklist|asset freeze", s.text, re.I))]
     types_here = {(t, mode) for _, t, mode, _ in found}
     out: list[Candidate] = []
-    stance_here, attributed_to = _attribution(text, s, min(f[0] for f in found), ctx)
+    stance_here, attributed_to = _attribution(text, s, ctx, min(f[0] for f in found))
     if stance_here is None and s.quoted_by is not None:
         # '"No one was killed by the security forces. They did not use a single live bullet,"
         # he told state television': the quotation's speaker speaks in its first sentences too.
-        stance_here, attributed_to = _attribution(text, s.quoted_by, ctx=ctx)
+        stance_here, attributed_to = _attribution(text, s.quoted_by, ctx)
     denial = next((m for m, row in lx.table("attribution.csv").finditer(text, s.start, s.end) if row["stance"] == "denies"), None)
     for position, event_type, mode, m in found:
         before = text[max(s.start, position - 30):position]
@@ -355,9 +355,11 @@ def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str,
                 or _first(mentions, lambda m: m.actor_type == "security_forces", start=trigger_end)
         actor2 = _first(mentions, lambda m: m.actor_type in {"protesters", "civilians", "opposition", "media"} or m.kind == "group")
     elif event_type == "SANCTION":
-        actor1 = _first(mentions, lambda m: (m.iso3 or m.kind == "io") and m.actor_type in {"state", "international_org"}
-                        and not _TARGET_PREP.search(text[max(s.start, m.start - 40):m.start]))
-        target = _first(mentions, lambda m: m.iso3 and _TARGET_PREP.search(text[max(s.start, m.start - 40):m.start]) and m.kind in {"country", "role"})
+        def targeted(m: Mention) -> bool:
+            return _TARGET_PREP.search(text[max(s.start, m.start - 40):m.start]) is not None
+
+        actor1 = _first(mentions, lambda m: (m.iso3 or m.kind == "io") and m.actor_type in {"state", "international_org"} and not targeted(m))
+        target = _first(mentions, lambda m: m.iso3 and targeted(m) and m.kind in {"country", "role"})
         if target is None:
             target = _first(mentions, lambda m: m.kind == "country" and actor1 is not None and m.iso3 != actor1.iso3)
         country = target.iso3 if target else (main if actor1 is None or main != actor1.iso3 else None)
@@ -404,8 +406,8 @@ def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str,
         # "went on strike across Morocco on Wednesday, and several thousand of them marched in
         # Rabat, Casablanca and Fes": a country named as the place right after the trigger is
         # its place, not the places of a later event's verb.
-        nationwide = _first(mentions, lambda m: m.kind == "country" and _named_as_place(text, s, m), start=trigger_end)
-        if places and nationwide is not None and nationwide.start - trigger_end < 30 and all(p[0] > nationwide.start for p in places) \
+        nationwide = _first(mentions, lambda m: m.kind == "country" and _named_as_place(text, s, m), start=trigger_end) if places else None
+        if nationwide is not None and nationwide.start - trigger_end < 30 and all(p[0] > nationwide.start for p in places) \
                 and lx.table("events.csv").any_in(text, nationwide.end, min(p[0] for p in places)):
             places = []  # (but "rallied across Israel, including in Jerusalem and Haifa": its places)
         if places:
@@ -446,7 +448,7 @@ def _build_report(text: str, s: Sentence, ctx: dict, event_type: str, mode: str,
     physical = event_type in PHYSICAL_EVENTS
     date = _antecedent_year(text, s, position) if physical else None
     date = date or _nearest_date(s, position, text, physical, ongoing=event_type == "PROTEST" or mode in {"censor", "curfew"})
-    if date is None and physical and ctx.get("day_before") and ctx["day_before"][0] == s.index - 1 \
+    if date is None and physical and ctx["day_before"] and ctx["day_before"][0] == s.index - 1 \
             and _NEXT_DAY.search(text, s.start, position):
         # "On 6 July 2018, the government announced ... By the next morning, crowds had set up
         # burning barricades": the day after the last sentence's day.

@@ -53,7 +53,7 @@ def _reporting(text: str, start: int, end: int, embedded: bool = True) -> re.Mat
     return found[0] if found else None
 
 
-def _attribution(text: str, s: Sentence, first_trigger: int | None = None, ctx: dict | None = None) -> tuple[str | None, str | None]:
+def _attribution(text: str, s: Sentence, ctx: dict, first_trigger: int | None = None) -> tuple[str | None, str | None]:
     """(stance for reports made in this sentence, who it is attributed to). A verb of saying
     embedded in a relative clause after the sentence's first trigger vouches for nothing
     before it ("Police fired tear gas ... against an amendment that critics say ...")."""
@@ -78,13 +78,11 @@ def _attribution(text: str, s: Sentence, first_trigger: int | None = None, ctx: 
 _PRONOUN_BEFORE_VERB = re.compile(r"\b(?P<pronoun>he|she|it|they)\s+(?:\w+ly\s+)?$", re.I)
 
 
-def _pronoun_speaker(text: str, s: Sentence, verb: re.Match, ctx: dict | None) -> tuple[bool, Mention | None]:
+def _pronoun_speaker(text: str, s: Sentence, verb: re.Match, ctx: dict) -> tuple[bool, Mention | None]:
     """Whether the verb of saying has a pronoun for its subject (", he said", ", it added"),
     and whom the pronoun stands for: the person (he, she) or the body (it, they) that spoke
     last before this sentence (for he or she, the body when no person has spoken), None when
     there is none."""
-    if ctx is None:
-        return False, None
     m = _PRONOUN_BEFORE_VERB.search(text, max(s.start, verb.start() - 20), verb.start())
     if m is None:
         return False, None
@@ -218,6 +216,15 @@ _NOT_A_NAME = frozenset({"The", "A", "An", "This", "That", "These", "Those", "It
                          "We", "Our", "There", "Some", "Many", "Most", "All", "Both", "Each", "Such", "Other", "Others"})
 
 
+_LEADING_DETERMINER = re.compile(r"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+")
+
+
+def _keyword_types(phrase: str) -> list[str]:
+    """The claimant types the words of a name suggest (`lexicon/speaker_keywords.csv`), in
+    the order the words come."""
+    return [row["claimant_type"] for _, row in lx.table("speaker_keywords.csv").finditer(phrase)]
+
+
 def _named_speaker(text: str, start: int, verb_start: int, outlet: str | None = None, outlet_kind: str = "media") -> Mention | None:
     """The noun phrase right before a verb of saying, when the lexicons do not know it:
     "The Cali health secretariat tells us", "the university's rector said". Its claimant
@@ -239,8 +246,8 @@ def _named_speaker(text: str, start: int, verb_start: int, outlet: str | None = 
     words = phrase.split()
     if not words or len(words) > 8 or _NOT_A_SPEAKER.search(phrase) or _NOT_A_SPEAKER.match(words[-1]):
         return None
-    claimant_type = next((row["claimant_type"] for _, row in lx.table("speaker_keywords.csv").finditer(phrase)), None)
-    name = re.sub(r"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+", "", phrase)
+    claimant_type = next(iter(_keyword_types(phrase)), None)
+    name = _LEADING_DETERMINER.sub("", phrase)
     if claimant_type is None and _PROPER_NAME.fullmatch(name) and name.split()[0] not in _NOT_A_NAME:
         claimant_type = "unknown"  # "the CGT claims more than 1 million": someone named, of no known kind
     if claimant_type is None:
@@ -272,10 +279,10 @@ def _anaphoric_body(text: str, start: int, verb_start: int, before: int) -> Ment
         return None
     # The last keyword of a long name types it: "League for the Defence of Human Rights" is a
     # rights group (not a defence body), "Bangladesh Workers' Rights Forum" too (not workers).
-    types = [row["claimant_type"] for _, row in lx.table("speaker_keywords.csv").finditer(name.group(0))]
+    types = _keyword_types(name.group(0))
     if not types:
         return None
-    phrase = re.sub(r"^[Tt]he\s+", "", name.group(0))
+    phrase = _LEADING_DETERMINER.sub("", name.group(0))
     return Mention(m.start(1), m.end(1), m.group(1), phrase, ACTOR_OF_CLAIMANT_TYPE[types[-1]], None, "body")
 
 

@@ -19,8 +19,10 @@ import polars as pl
 
 from dagster_project.readers.base import QuarantineRecord
 from dagster_project.warehouse.loader import polars_schema, table_columns
+from dagster_project.warehouse.schema import UNINDEXED_TABLES
 
 TABLES = ("article_event_reports", "article_claims", "article_indicator_mentions")
+RESULT_ATTRS = ("reports", "claims", "mentions")  # the ExtractionResult lists that fill TABLES
 
 
 @dataclass
@@ -57,7 +59,7 @@ class ChunkResult:
 def result_frames(results: list) -> dict[str, pl.DataFrame]:
     """ExtractionResults → one frame per extraction table, built column by column."""
     out = {}
-    for table, attr in zip(TABLES, ("reports", "claims", "mentions")):
+    for table, attr in zip(TABLES, RESULT_ATTRS):
         records = [x for r in results for x in getattr(r, attr)]
         schema = polars_schema(table)
         out[table] = pl.DataFrame({name: [getattr(x, name) for x in records] for name in schema}, schema=schema)
@@ -83,7 +85,8 @@ def _extract_chunk(chunk: list[tuple], extract: Callable | None = None) -> Chunk
 def _check_ids(result) -> None:
     """The extraction tables have no primary key (schema.UNINDEXED_TABLES): an article whose
     rows repeat an id is refused here, and quarantined, instead of being written twice."""
-    for attr, key in (("reports", "report_id"), ("claims", "claim_id"), ("mentions", "mention_id")):
+    for table, attr in zip(TABLES, RESULT_ATTRS):
+        key = UNINDEXED_TABLES[table]
         ids = [getattr(x, key) for x in getattr(result, attr)]
         if len(set(ids)) != len(ids):
             repeated = sorted({i for i in ids if ids.count(i) > 1})
